@@ -1,0 +1,171 @@
+package io.aigw.policy;
+
+import io.aigw.jca.api.ChatRequest;
+import io.aigw.jca.api.ChatResponse;
+import io.aigw.jca.api.EmbeddingRequest;
+import io.aigw.jca.api.EmbeddingResponse;
+import io.aigw.jca.api.StreamAbortedException;
+import io.aigw.jca.api.StreamOutcome;
+import io.aigw.policy.chain.Exchange;
+import io.aigw.policy.chain.Operation;
+import io.aigw.policy.chain.PolicyChain;
+import io.aigw.policy.chain.PolicySteps;
+import io.aigw.policy.routing.ModelCatalog;
+import io.aigw.policy.routing.ModelResolver;
+import io.aigw.policy.routing.ProviderCalls;
+import io.aigw.policy.routing.ResolvedModel;
+import io.aigw.jca.api.AiConnectionFactory;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The facade every request enters. It also declares the application's resource references to the standard
+ * connections (container-managed authentication, so the factories get their {@code authData}); see
+ * {@link io.aigw.policy.routing.ConnectionRegistry}.
+ *
+ * <p>The facade every request enters. Each operation runs the policy chain (audit around everything, authentication,
+ * decoding, authorization, ...) around its terminal action. Runs outside a container transaction: provider calls
+ * and streams can outlast any transaction timeout; the audit write has its own transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Resource(name = "java:app/env/eis/aigw/openai", lookup = "eis/aigw/openai", type = AiConnectionFactory.class)
+@Resource(name = "java:app/env/eis/aigw/ollama", lookup = "eis/aigw/ollama", type = AiConnectionFactory.class)
+@Resource(name = "java:app/env/eis/aigw/local", lookup = "eis/aigw/local", type = AiConnectionFactory.class)
+public class GatewayService {
+
+    @Inject
+    PolicySteps steps;
+
+    @Inject
+    ModelResolver resolver;
+
+    @Inject
+    ProviderCalls calls;
+
+    @Inject
+    ModelCatalog catalog;
+
+    /**
+     * A chat completion. A streamed request is answered through the sink, and this returns {@code null}; otherwise
+     * the response is returned, its audit row already committed.
+     */
+    public ChatResponse chat(CallContext call, RequestBody<ChatRequest> body, ChatStreamSink sink) {
+        Exchange ex = new Exchange(Operation.CHAT, call, body);
+        ChatResponse[] result = new ChatResponse[1];
+        PolicyChain.run(steps.ordered(), ex, () -> {
+            ChatRequest request = (ChatRequest) ex.decode();
+            ResolvedModel target = route(ex, request.model(), request.stream());
+            ChatRequest upstream = request.withModel(target.providerModel());
+            if (request.stream()) {
+                stream(ex, target, upstream, sink);
+            } else {
+                ChatResponse response = call(target, c -> c.chat(upstream));
+                ex.usage(response.usage());
+                ex.finishReason(response.choices().isEmpty() ? null : response.choices().get(0).finishReason());
+                result[0] = response;
+            }
+        });
+        return result[0];
+    }
+
+    private void stream(Exchange ex, ResolvedModel target, ChatRequest upstream, ChatStreamSink sink) {
+        ChatStreamRelay relay = new ChatStreamRelay(ex, sink);
+        try {
+            StreamOutcome outcome = calls.with(target.connection(), c -> c.streamChat(upstream, relay));
+            ex.usage(outcome.usage());
+            ex.finishReason(outcome.finishReason());
+            ex.afterAudit(relay::complete);
+            ex.onAuditFailure(relay::failed);
+        } catch (StreamAbortedException e) {
+            ex.clientAborted();
+        } catch (GatewayException e) {
+            if (!ex.responseCommitted()) {
+                throw e;
+            }
+            relay.failed(e);
+        }
+    }
+
+    /** Vectors for the inputs; the audit row is committed before this returns. */
+    public EmbeddingResponse embeddings(CallContext call, RequestBody<EmbeddingRequest> body) {
+        Exchange ex = new Exchange(Operation.EMBEDDINGS, call, body);
+        EmbeddingResponse[] result = new EmbeddingResponse[1];
+        PolicyChain.run(steps.ordered(), ex, () -> {
+            EmbeddingRequest request = (EmbeddingRequest) ex.decode();
+            ResolvedModel target = route(ex, request.model(), false);
+            EmbeddingResponse response = call(target, c -> c.embed(request.withModel(target.providerModel())));
+            ex.usage(response.usage());
+            result[0] = response;
+        });
+        return result[0];
+    }
+
+    /** Every servable model and every connection's status. */
+    public ModelListing models(CallContext call) {
+        Exchange ex = new Exchange(Operation.LIST_MODELS, call, null);
+        ModelListing[] result = new ModelListing[1];
+        PolicyChain.run(steps.ordered(), ex, () -> result[0] = listing());
+        return result[0];
+    }
+
+    private ModelListing listing() {
+        List<ModelListing.Entry> models = new ArrayList<>();
+        List<io.aigw.jca.api.ConnectionStatus> statuses = new ArrayList<>();
+        for (ModelCatalog.ConnectionModels cm : catalog.all()) {
+            statuses.add(cm.status());
+            String name = cm.status().connection();
+            cm.models().forEach(m -> models.add(new ModelListing.Entry(name + "/" + m.id(), name, m)));
+        }
+        return new ModelListing(models, statuses);
+    }
+
+    /** One servable model by its gateway-qualified id; 404 {@code model_not_found} otherwise. */
+    public ModelListing.Entry model(CallContext call, String id) {
+        Exchange ex = new Exchange(Operation.LIST_MODELS, call, null);
+        ex.requestedModel(id);
+        List<ModelListing.Entry> found = new ArrayList<>(1);
+        PolicyChain.run(steps.ordered(), ex, () -> found.add(listing().models().stream()
+                .filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new GatewayException(Problem.UNKNOWN_MODEL, "The model '" + id
+                        + "' does not exist or no connection of this gateway serves it.", "model", null, null))));
+        return found.get(0);
+    }
+
+    /**
+     * Runs an administrative or compliance action inside the chain (audited, authenticated, role-checked).
+     *
+     * @param operation {@link Operation#ADMIN} or {@link Operation#COMPLIANCE}
+     */
+    public <T> T manage(CallContext call, Operation operation, Supplier<T> action) {
+        if (operation != Operation.ADMIN && operation != Operation.COMPLIANCE) {
+            throw new IllegalArgumentException("not a management operation: " + operation);
+        }
+        Exchange ex = new Exchange(operation, call, null);
+        List<T> result = new ArrayList<>(1);
+        PolicyChain.run(steps.ordered(), ex, () -> result.add(action.get()));
+        return result.get(0);
+    }
+
+    private ResolvedModel route(Exchange ex, String model, boolean stream) {
+        ex.stream(stream);
+        ResolvedModel target = resolver.resolve(model);
+        ex.resolvedModel(target.qualified());
+        ex.connection(target.connection());
+        return target;
+    }
+
+    private <T> T call(ResolvedModel target, io.aigw.policy.routing.ConnectionWork<T> work) {
+        try {
+            return calls.with(target.connection(), work);
+        } catch (StreamAbortedException e) {
+            throw new IllegalStateException("a non-streamed call cannot be aborted by a listener", e);
+        }
+    }
+}

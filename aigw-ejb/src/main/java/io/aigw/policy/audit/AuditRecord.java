@@ -1,0 +1,158 @@
+package io.aigw.policy.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.LocalDateTime;
+
+/**
+ * One audited request. Append-only. Times are UTC. Holds key ids, never keys; gateway error messages, never upstream
+ * bodies. {@code PREV_HASH}/{@code RECORD_HASH} are reserved for the per-node hash chain.
+ */
+@Entity
+@Table(name = "AIGW_AUDIT",
+        uniqueConstraints = @UniqueConstraint(name = "AIGW_AUDIT_NODE_SEQ", columnNames = {"NODE_ID", "CHAIN_SEQ"}),
+        indexes = {@Index(name = "AIGW_AUDIT_TIME", columnList = "OCCURRED_AT"),
+                @Index(name = "AIGW_AUDIT_KEY_TIME", columnList = "KEY_ID,OCCURRED_AT")})
+public class AuditRecord {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "NODE_ID", length = 100, nullable = false)
+    private String nodeId;
+
+    @Column(name = "CHAIN_SEQ", nullable = false)
+    private long chainSeq;
+
+    @Column(name = "OCCURRED_AT", nullable = false)
+    private LocalDateTime occurredAt;
+
+    @Column(name = "KEY_ID", length = 32)
+    private String keyId;
+
+    @Column(name = "TENANT", length = 100)
+    private String tenant;
+
+    @Column(name = "OPERATION", length = 20, nullable = false)
+    private String operation;
+
+    @Column(name = "HTTP_METHOD", length = 10)
+    private String method;
+
+    @Column(name = "PATH", length = 300)
+    private String path;
+
+    @Column(name = "CLIENT_ADDRESS", length = 64)
+    private String clientAddress;
+
+    @Column(name = "MODEL_REQUESTED", length = 300)
+    private String modelRequested;
+
+    @Column(name = "MODEL_RESOLVED", length = 300)
+    private String modelResolved;
+
+    @Column(name = "CONNECTION_NAME", length = 100)
+    private String connection;
+
+    @Column(name = "STREAMED", nullable = false)
+    private boolean streamed;
+
+    @Column(name = "HTTP_STATUS", nullable = false)
+    private int status;
+
+    @Column(name = "ERROR_CODE", length = 60)
+    private String errorCode;
+
+    @Column(name = "ERROR_MESSAGE", length = 500)
+    private String errorMessage;
+
+    @Column(name = "INPUT_TOKENS")
+    private Integer inputTokens;
+
+    @Column(name = "OUTPUT_TOKENS")
+    private Integer outputTokens;
+
+    @Column(name = "CACHED_INPUT_TOKENS")
+    private Integer cachedInputTokens;
+
+    @Column(name = "REASONING_TOKENS")
+    private Integer reasoningTokens;
+
+    @Column(name = "USAGE_ESTIMATED", nullable = false)
+    private boolean usageEstimated;
+
+    @Column(name = "FINISH_REASON", length = 20)
+    private String finishReason;
+
+    @Column(name = "LATENCY_MS", nullable = false)
+    private long latencyMillis;
+
+    @Column(name = "FIRST_CHUNK_MS")
+    private Long firstChunkMillis;
+
+    @Column(name = "PREV_HASH", length = 64)
+    private String prevHash;
+
+    @Column(name = "RECORD_HASH", length = 64)
+    private String recordHash;
+
+    protected AuditRecord() {
+    }
+
+    AuditRecord(String id) {
+        this.id = id;
+    }
+
+    void number(String node, long seq) {
+        this.nodeId = node;
+        this.chainSeq = seq;
+    }
+
+    // package-private setters used by AuditRecords
+    void occurredAt(LocalDateTime v) { occurredAt = v; }
+    void caller(String key, String tenantId) { keyId = key; tenant = tenantId; }
+    void request(String op, String httpMethod, String requestPath, String address) {
+        operation = op; method = httpMethod; path = requestPath; clientAddress = address;
+    }
+    void routing(String requested, String resolved, String connectionName, boolean stream) {
+        modelRequested = requested; modelResolved = resolved; connection = connectionName; streamed = stream;
+    }
+    void outcome(int httpStatus, String code, String message) { status = httpStatus; errorCode = code; errorMessage = message; }
+    void usage(Integer in, Integer out, Integer cached, Integer reasoning, boolean estimated) {
+        inputTokens = in; outputTokens = out; cachedInputTokens = cached; reasoningTokens = reasoning; usageEstimated = estimated;
+    }
+    void timing(long latency, Long firstChunk, String finish) { latencyMillis = latency; firstChunkMillis = firstChunk; finishReason = finish; }
+
+    public String getId() { return id; }
+    public String getNodeId() { return nodeId; }
+    public long getChainSeq() { return chainSeq; }
+    public LocalDateTime getOccurredAt() { return occurredAt; }
+    public String getKeyId() { return keyId; }
+    public String getTenant() { return tenant; }
+    public String getOperation() { return operation; }
+    public String getMethod() { return method; }
+    public String getPath() { return path; }
+    public String getClientAddress() { return clientAddress; }
+    public String getModelRequested() { return modelRequested; }
+    public String getModelResolved() { return modelResolved; }
+    public String getConnection() { return connection; }
+    public boolean isStreamed() { return streamed; }
+    public int getStatus() { return status; }
+    public String getErrorCode() { return errorCode; }
+    public String getErrorMessage() { return errorMessage; }
+    public Integer getInputTokens() { return inputTokens; }
+    public Integer getOutputTokens() { return outputTokens; }
+    public Integer getCachedInputTokens() { return cachedInputTokens; }
+    public Integer getReasoningTokens() { return reasoningTokens; }
+    public boolean isUsageEstimated() { return usageEstimated; }
+    public String getFinishReason() { return finishReason; }
+    public long getLatencyMillis() { return latencyMillis; }
+    public Long getFirstChunkMillis() { return firstChunkMillis; }
+    public String getPrevHash() { return prevHash; }
+    public String getRecordHash() { return recordHash; }
+}

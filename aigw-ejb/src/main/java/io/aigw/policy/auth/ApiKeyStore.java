@@ -1,0 +1,86 @@
+package io.aigw.policy.auth;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Creates, finds and revokes API keys. Secrets never reach the database; only their keyed hash does. */
+@Stateless
+public class ApiKeyStore {
+
+    /** Every issued secret starts with this, so that leaked keys are easy to recognise and scan for. */
+    public static final String SECRET_PREFIX = "aigw-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "aigw")
+    EntityManager em;
+
+    @Inject
+    KeyHasher hasher;
+
+    /** Issues a key with a new random secret. */
+    public IssuedKey create(String name, String tenant, Set<GatewayRole> roles, List<String> allowedModels) {
+        String secret = SECRET_PREFIX + KeyHasher.randomToken();
+        return new IssuedKey(store(name, tenant, roles, allowedModels, secret), secret);
+    }
+
+    /** Stores a key whose secret the administrator chose (the bootstrap admin key). */
+    public ApiKey store(String name, String tenant, Set<GatewayRole> roles, List<String> allowedModels, String secret) {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        ApiKey key = new ApiKey("key_" + HexFormat.of().formatHex(id), name, hasher.hash(secret),
+                secret.substring(0, Math.min(9, secret.length())), tenant, roles, allowedModels, now());
+        em.persist(key);
+        return key;
+    }
+
+    /** The active key whose secret has this keyed hash (see {@link KeyHasher}), compared in constant time. */
+    public Optional<ApiKey> findActiveByHash(String hash) {
+        return em.createNamedQuery("ApiKey.byHash", ApiKey.class).setParameter("hash", hash).getResultStream()
+                .filter(k -> k.getRevokedAt() == null)
+                .filter(k -> MessageDigest.isEqual(k.getKeyHash().getBytes(StandardCharsets.US_ASCII),
+                        hash.getBytes(StandardCharsets.US_ASCII)))
+                .findFirst();
+    }
+
+    /** Whether some key, revoked or not, has this secret. */
+    public boolean exists(String secret) {
+        return !em.createNamedQuery("ApiKey.byHash", ApiKey.class).setParameter("hash", hasher.hash(secret))
+                .getResultList().isEmpty();
+    }
+
+    public List<ApiKey> list() {
+        return em.createNamedQuery("ApiKey.all", ApiKey.class).getResultList();
+    }
+
+    public Optional<ApiKey> find(String id) {
+        return Optional.ofNullable(em.find(ApiKey.class, id));
+    }
+
+    /** Revokes a key; returns it, or empty if there is no such key. */
+    public Optional<ApiKey> revoke(String id) {
+        ApiKey key = em.find(ApiKey.class, id);
+        if (key != null) {
+            key.revoke(now());
+        }
+        return Optional.ofNullable(key);
+    }
+
+    public long activeAdminCount() {
+        return em.createNamedQuery("ApiKey.activeAdmins", Long.class).getSingleResult();
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC);
+    }
+}

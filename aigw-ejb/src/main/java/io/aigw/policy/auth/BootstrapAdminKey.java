@@ -1,0 +1,58 @@
+package io.aigw.policy.auth;
+
+import io.aigw.policy.config.DataFolder;
+import io.aigw.policy.config.GatewaySettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Makes sure an administrator can get in. {@code aigw.bootstrap.admin-key} (env {@code AIGW_BOOTSTRAP_ADMIN_KEY}) is
+ * stored as an admin key if it is not there yet; without it, the first start (no active admin key) generates one,
+ * writes it to {@value #KEY_FILE} in the data folder (owner-only) and logs the file's path, never the key.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+public class BootstrapAdminKey {
+
+    static final String KEY_FILE = "aigw-admin.key";
+    private static final Logger LOG = Logger.getLogger(BootstrapAdminKey.class.getName());
+
+    @EJB
+    ApiKeyStore store;
+
+    @Inject
+    GatewaySettings settings;
+
+    @Inject
+    DataFolder dataFolder;
+
+    @PostConstruct
+    void ensureAdminKey() {
+        Optional<String> configured = settings.bootstrapAdminKey();
+        if (configured.isPresent()) {
+            if (!store.exists(configured.get())) {
+                store.store("bootstrap-admin", "default", Set.of(GatewayRole.ADMIN), List.of(), configured.get());
+                LOG.info("Stored the bootstrap admin key from aigw.bootstrap.admin-key");
+            }
+            return;
+        }
+        if (store.activeAdminCount() > 0) {
+            return;
+        }
+        String secret = dataFolder.secret(KEY_FILE, () -> ApiKeyStore.SECRET_PREFIX + KeyHasher.randomToken());
+        if (!store.exists(secret)) {
+            store.store("generated-admin", "default", Set.of(GatewayRole.ADMIN), List.of(), secret);
+        }
+        LOG.info("No admin key was configured: generated one into " + dataFolder.path().resolve(KEY_FILE)
+                + " (readable by its owner only)");
+    }
+}

@@ -1,0 +1,22 @@
+package io.aigw.policy.auth;
+
+import java.util.Locale;
+
+/** What a key may do beyond calling models. */
+public enum GatewayRole {
+    /** Calls models (every key). */
+    USER,
+    /** Reads the audit trail. */
+    COMPLIANCE,
+    /** Manages keys and everything else; reads the audit trail. */
+    ADMIN;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The role for a wire name; {@link IllegalArgumentException} if unknown. */
+    public static GatewayRole of(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+}

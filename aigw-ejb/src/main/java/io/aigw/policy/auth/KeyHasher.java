@@ -1,0 +1,59 @@
+package io.aigw.policy.auth;
+
+import io.aigw.policy.config.DataFolder;
+import io.aigw.policy.config.GatewaySettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Hashes key secrets with HMAC-SHA256 under a server secret ({@code aigw.auth.key-hash-secret}, or one generated
+ * into the data folder on first start). Keys are random and high-entropy, so a keyed fast hash is the right tool; a
+ * slow password hash would cost milliseconds on every request. Several servers sharing a database must share the
+ * secret.
+ */
+@ApplicationScoped
+public class KeyHasher {
+
+    static final String SECRET_FILE = "aigw-key-hash.secret";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    GatewaySettings settings;
+
+    @Inject
+    DataFolder dataFolder;
+
+    private SecretKeySpec key;
+
+    @PostConstruct
+    void init() {
+        String secret = settings.keyHashSecret().orElseGet(() -> dataFolder.secret(SECRET_FILE, KeyHasher::randomToken));
+        key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** The hex HMAC of a key secret. */
+    public String hash(String keySecret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(keySecret.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** 32 random bytes, URL-safe base64. */
+    public static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

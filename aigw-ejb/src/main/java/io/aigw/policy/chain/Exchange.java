@@ -1,0 +1,145 @@
+package io.aigw.policy.chain;
+
+import io.aigw.jca.api.ChatRequest;
+import io.aigw.jca.api.EmbeddingRequest;
+import io.aigw.jca.api.FinishReason;
+import io.aigw.jca.api.Usage;
+import io.aigw.policy.CallContext;
+import io.aigw.policy.GatewayException;
+import io.aigw.policy.Problem;
+import io.aigw.policy.RequestBody;
+import io.aigw.policy.auth.Caller;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The state of one request as it travels the chain: who called, what was asked, where it went, how it ended. Each
+ * step records what it learns; the audit step writes it down. Used by one thread.
+ */
+public final class Exchange {
+
+    private final String id;
+    private final Operation operation;
+    private final CallContext call;
+    private final Instant receivedAt = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private final RequestBody<?> body;
+    private final List<Runnable> afterAudit = new ArrayList<>(1);
+    private java.util.function.Consumer<GatewayException> auditFailureHandler;
+
+    private Caller caller;
+    private Object request;
+    private String requestedModel;
+    private String resolvedModel;
+    private String connection;
+    private boolean stream;
+    private boolean responseCommitted;
+    private int status = 200;
+    private Problem problem;
+    private String errorMessage;
+    private Usage usage;
+    private FinishReason finishReason;
+    private Long firstChunkNanos;
+
+    public Exchange(Operation operation, CallContext call, RequestBody<?> body) {
+        this.id = call.requestId() == null ? UUID.randomUUID().toString() : call.requestId();
+        this.operation = operation;
+        this.call = call;
+        this.body = body;
+    }
+
+    /** Reads and decodes the body once, noting the model it addresses; later calls return the decoded request. */
+    public Object decode() {
+        if (request == null && body != null) {
+            request = body.read();
+            if (request instanceof ChatRequest chat) {
+                requestedModel = chat.model();
+                stream = chat.stream();
+            } else if (request instanceof EmbeddingRequest embedding) {
+                requestedModel = embedding.model();
+            }
+        }
+        return request;
+    }
+
+    /** The request ends with this failure (status and problem recorded for the audit). */
+    public void fail(GatewayException e) {
+        this.problem = e.problem();
+        this.status = e.problem().status();
+        this.errorMessage = e.getMessage();
+    }
+
+    /** The client went away before the answer was complete. */
+    public void clientAborted() {
+        this.status = 499;
+        this.errorMessage = "client closed the connection";
+    }
+
+    /** Registers an action that runs once the audit record is committed (e.g. the stream's end marker). */
+    public void afterAudit(Runnable action) {
+        afterAudit.add(action);
+    }
+
+    /** Registers what to do if the audit record cannot be committed after the response was committed. */
+    public void onAuditFailure(java.util.function.Consumer<GatewayException> handler) {
+        auditFailureHandler = handler;
+    }
+
+    /** The audit record could not be committed after the response was committed. */
+    public void afterAuditFailed(GatewayException failure) {
+        afterAudit.clear();
+        if (auditFailureHandler != null) {
+            auditFailureHandler.accept(failure);
+        }
+    }
+
+    /** Runs and forgets the after-audit actions. */
+    public void runAfterAudit() {
+        List<Runnable> actions = new ArrayList<>(afterAudit);
+        afterAudit.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    /** Elapsed milliseconds since the request was received. */
+    public long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Marks the arrival of the first streamed chunk (time to first token). */
+    public void firstChunk() {
+        if (firstChunkNanos == null) {
+            firstChunkNanos = System.nanoTime();
+        }
+    }
+
+    /** Milliseconds to the first streamed chunk, or {@code null}. */
+    public Long firstChunkMillis() {
+        return firstChunkNanos == null ? null : (firstChunkNanos - startNanos) / 1_000_000;
+    }
+
+    public String id() { return id; }
+    public Operation operation() { return operation; }
+    public CallContext call() { return call; }
+    public Instant receivedAt() { return receivedAt; }
+    public Caller caller() { return caller; }
+    public void caller(Caller c) { caller = c; }
+    public String requestedModel() { return requestedModel; }
+    public void requestedModel(String m) { requestedModel = m; }
+    public String resolvedModel() { return resolvedModel; }
+    public void resolvedModel(String m) { resolvedModel = m; }
+    public String connection() { return connection; }
+    public void connection(String c) { connection = c; }
+    public boolean stream() { return stream; }
+    public void stream(boolean s) { stream = s; }
+    public boolean responseCommitted() { return responseCommitted; }
+    public void responseCommitted(boolean c) { responseCommitted = c; }
+    public int status() { return status; }
+    public Problem problem() { return problem; }
+    public String errorMessage() { return errorMessage; }
+    public Usage usage() { return usage; }
+    public void usage(Usage u) { usage = u; }
+    public FinishReason finishReason() { return finishReason; }
+    public void finishReason(FinishReason f) { finishReason = f; }
+}

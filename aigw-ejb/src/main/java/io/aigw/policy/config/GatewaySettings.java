@@ -1,0 +1,79 @@
+package io.aigw.policy.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The gateway's MicroProfile Config settings ({@code aigw.*}); the README's configuration table lists them. */
+@ApplicationScoped
+public class GatewaySettings {
+
+    @Inject
+    @ConfigProperty(name = "aigw.home", defaultValue = "${user.home}/.aigw")
+    String home;
+
+    @Inject
+    @ConfigProperty(name = "aigw.bootstrap.admin-key")
+    Optional<String> bootstrapAdminKey;
+
+    @Inject
+    @ConfigProperty(name = "aigw.auth.key-hash-secret")
+    Optional<String> keyHashSecret;
+
+    @Inject
+    @ConfigProperty(name = "aigw.auth.key-cache-ttl", defaultValue = "PT30S")
+    String keyCacheTtl;
+
+    @Inject
+    @ConfigProperty(name = "aigw.connections", defaultValue = "openai,ollama,local")
+    List<String> connections;
+
+    @Inject
+    @ConfigProperty(name = "aigw.routing.default-connection", defaultValue = "openai")
+    String defaultConnection;
+
+    @Inject
+    @ConfigProperty(name = "aigw.models.cache-ttl", defaultValue = "PT60S")
+    String modelsCacheTtl;
+
+    @Inject
+    @ConfigProperty(name = "aigw.node.id")
+    Optional<String> nodeId;
+
+    /** The data folder (embedded database, generated keys), outside any build output. */
+    public String home() {
+        return home.replace("${user.home}", System.getProperty("user.home"));
+    }
+
+    public Optional<String> bootstrapAdminKey() {
+        return bootstrapAdminKey.filter(k -> !k.isBlank());
+    }
+
+    public Optional<String> keyHashSecret() {
+        return keyHashSecret.filter(k -> !k.isBlank());
+    }
+
+    public Duration keyCacheTtl() {
+        return Duration.parse(keyCacheTtl);
+    }
+
+    /** Connection names in resolution order; each is looked up as {@code eis/aigw/<name>}. */
+    public List<String> connections() {
+        return connections.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public String defaultConnection() {
+        return defaultConnection;
+    }
+
+    public Duration modelsCacheTtl() {
+        return Duration.parse(modelsCacheTtl);
+    }
+
+    public Optional<String> nodeId() {
+        return nodeId.filter(n -> !n.isBlank());
+    }
+}

@@ -1,0 +1,70 @@
+package io.aigw.policy.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The DDL scripts of one database product: {@code META-INF/aigw/sql/<dialect>/V<n>__<name>.sql}, numbered from 1
+ * without gaps, statements separated by {@code ;} at the end of a line.
+ */
+final class SchemaScripts {
+
+    /** The highest version this build knows. */
+    static final int LATEST = 1;
+    private static final String[] NAMES = {null, "V1__audit_and_keys.sql"};
+
+    private SchemaScripts() {
+    }
+
+    /** The dialect folder for a JDBC product name. */
+    static String dialect(String productName) {
+        String p = productName.toLowerCase(Locale.ROOT);
+        if (p.contains("derby")) {
+            return "derby";
+        }
+        if (p.contains("postgres")) {
+            return "postgresql";
+        }
+        throw new IllegalStateException("aigw has no schema scripts for database '" + productName
+                + "' (supported: Apache Derby, PostgreSQL)");
+    }
+
+    /** The statements of one version's script. */
+    static List<String> statements(String dialect, int version) {
+        String path = "/META-INF/aigw/sql/" + dialect + "/" + NAMES[version];
+        try (InputStream in = SchemaScripts.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema script " + path);
+            }
+            return split(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> split(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().strip();
+                out.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package io.aigw.jca.api;
+
+import java.util.Objects;
+
+/**
+ * Image content, either by URL ({@code https:} or a {@code data:} URL with base64 bytes).
+ *
+ * @param url    the image URL or data URL
+ * @param detail the requested detail level ({@code auto}, {@code low}, {@code high}) or {@code null}
+ */
+public record ImagePart(String url, String detail) implements ContentPart {
+    public ImagePart {
+        Objects.requireNonNull(url, "url");
+    }
+
+    /** Whether the image bytes are inline ({@code data:} URL). */
+    public boolean inline() {
+        return url.startsWith("data:");
+    }
+}

@@ -1,0 +1,223 @@
+package io.aigw.jca.outbound;
+
+import io.aigw.jca.provider.Provider;
+import io.aigw.jca.provider.ProviderSettings;
+import io.aigw.jca.provider.Providers;
+import io.aigw.jca.provider.UpstreamCredential;
+import io.aigw.jca.provider.http.ReadWatchdog;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.security.PasswordCredential;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.Timer;
+import java.util.logging.Logger;
+import javax.security.auth.Subject;
+
+/**
+ * One provider connection as configured in {@code server.xml} ({@code <properties.aigw .../>}). Creates managed
+ * connections that authenticate with the container-managed credential ({@code authData}) or a per-request one, and
+ * matches pooled connections on exactly those. {@code equals}/{@code hashCode} cover every configuration property.
+ */
+public class AiManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(AiManagedConnectionFactory.class.getName());
+
+    private String connectionName = "openai";
+    private String protocol = "openai";
+    private String baseUrl = "https://api.openai.com/v1";
+    private String connectTimeout = "5s";
+    private String responseTimeout = "60s";
+    private String idleTimeout = "30s";
+    private String totalTimeout = "10m";
+    private Boolean requiresCredential = Boolean.TRUE;
+    private String headers = "";
+    private String models = "";
+    private String cacheDirectory = "";
+
+    private transient ResourceAdapter resourceAdapter;
+    private transient PrintWriter logWriter;
+    private transient volatile Provider provider;
+    private transient ReadWatchdog ownWatchdog;
+
+    // ---- configuration properties (ra.xml config-property) ----
+
+    public String getConnectionName() { return connectionName; }
+    public void setConnectionName(String v) { connectionName = v; }
+    public String getProtocol() { return protocol; }
+    public void setProtocol(String v) { protocol = v; }
+    public String getBaseUrl() { return baseUrl; }
+    public void setBaseUrl(String v) { baseUrl = v; }
+    public String getConnectTimeout() { return connectTimeout; }
+    public void setConnectTimeout(String v) { connectTimeout = v; }
+    public String getResponseTimeout() { return responseTimeout; }
+    public void setResponseTimeout(String v) { responseTimeout = v; }
+    public String getIdleTimeout() { return idleTimeout; }
+    public void setIdleTimeout(String v) { idleTimeout = v; }
+    public String getTotalTimeout() { return totalTimeout; }
+    public void setTotalTimeout(String v) { totalTimeout = v; }
+    public Boolean getRequiresCredential() { return requiresCredential; }
+    public void setRequiresCredential(Boolean v) { requiresCredential = v; }
+    public String getHeaders() { return headers; }
+    public void setHeaders(String v) { headers = v; }
+    public String getModels() { return models; }
+    public void setModels(String v) { models = v; }
+    public String getCacheDirectory() { return cacheDirectory; }
+    public void setCacheDirectory(String v) { cacheDirectory = v; }
+
+    // ---- ManagedConnectionFactory ----
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager cm) {
+        return new AiConnectionFactoryImpl(this, cm);
+    }
+
+    @Override
+    public Object createConnectionFactory() throws ResourceException {
+        throw new NotSupportedException("aigw connections are available in a managed environment only");
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo cri) throws ResourceException {
+        UpstreamCredential credential = credentialFor(subject, cri);
+        return new AiManagedConnection(this, credential, cri, provider().openSession(credential));
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo cri) {
+        UpstreamCredential wanted = credentialFor(subject, cri);
+        for (Object o : candidates) {
+            if (o instanceof AiManagedConnection mc && mc.factory().equals(this)
+                    && Objects.equals(mc.credential(), wanted) && Objects.equals(mc.requestInfo(), cri)) {
+                return mc;
+            }
+        }
+        return null;
+    }
+
+    /** The per-request credential wins; otherwise the container-managed one meant for this factory, if any. */
+    UpstreamCredential credentialFor(Subject subject, ConnectionRequestInfo cri) {
+        if (cri instanceof AiConnectionRequestInfo info) {
+            return new UpstreamCredential("request", info.apiKey());
+        }
+        if (subject == null) {
+            return null;
+        }
+        for (PasswordCredential pc : subject.getPrivateCredentials(PasswordCredential.class)) {
+            if (pc.getManagedConnectionFactory() == null || equals(pc.getManagedConnectionFactory())) {
+                return UpstreamCredential.ofConfigured(pc.getUserName(), pc.getPassword());
+            }
+        }
+        return null;
+    }
+
+    /** The provider shared by this factory's connections, created on first use. */
+    Provider provider() throws ResourceException {
+        Provider p = provider;
+        if (p == null) {
+            synchronized (this) {
+                p = provider;
+                if (p == null) {
+                    try {
+                        AiResourceAdapter ra = resourceAdapter instanceof AiResourceAdapter a ? a : null;
+                        p = Providers.create(settings(), watchdog(ra),
+                                ra != null ? ra.localModels() : new io.aigw.jca.provider.local.MiniLmEmbeddingModels());
+                    } catch (IllegalArgumentException e) {
+                        throw new ResourceException("connection '" + connectionName + "': " + e.getMessage(), e);
+                    }
+                    provider = p;
+                    LOG.info(() -> "Connection '" + connectionName + "' (" + protocol + ") ready"
+                            + ("local".equals(protocol) ? "" : " for " + baseUrl));
+                }
+            }
+        }
+        return p;
+    }
+
+    private ReadWatchdog watchdog(AiResourceAdapter ra) {
+        if (ra != null && ra.watchdog() != null) {
+            return ra.watchdog();
+        }
+        if (ownWatchdog == null) {
+            ownWatchdog = new ReadWatchdog(new Timer("aigw-watchdog-" + connectionName, true));
+        }
+        return ownWatchdog;
+    }
+
+    /** The validated configuration. */
+    ProviderSettings settings() {
+        return new ProviderSettings(connectionName, protocol, baseUrl,
+                Durations.parse("connectTimeout", connectTimeout), Durations.parse("responseTimeout", responseTimeout),
+                Durations.parse("idleTimeout", idleTimeout), Durations.parse("totalTimeout", totalTimeout),
+                !Boolean.FALSE.equals(requiresCredential), parseHeaders(headers), parseList(models), cacheDirectory);
+    }
+
+    private static Map<String, String> parseHeaders(String spec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return out;
+        }
+        for (String entry : spec.split(";")) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("connection factory property 'headers' must be 'Name: value; ...'");
+            }
+            out.put(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
+        }
+        return out;
+    }
+
+    private static List<String> parseList(String spec) {
+        return spec == null || spec.isBlank() ? List.of()
+                : Arrays.stream(spec.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        logWriter = out;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) {
+        resourceAdapter = ra;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AiManagedConnectionFactory f
+                && Objects.equals(connectionName, f.connectionName) && Objects.equals(protocol, f.protocol)
+                && Objects.equals(baseUrl, f.baseUrl) && Objects.equals(connectTimeout, f.connectTimeout)
+                && Objects.equals(responseTimeout, f.responseTimeout) && Objects.equals(idleTimeout, f.idleTimeout)
+                && Objects.equals(totalTimeout, f.totalTimeout) && Objects.equals(requiresCredential, f.requiresCredential)
+                && Objects.equals(headers, f.headers) && Objects.equals(models, f.models)
+                && Objects.equals(cacheDirectory, f.cacheDirectory);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(connectionName, protocol, baseUrl, connectTimeout, responseTimeout, idleTimeout,
+                totalTimeout, requiresCredential, headers, models, cacheDirectory);
+    }
+}

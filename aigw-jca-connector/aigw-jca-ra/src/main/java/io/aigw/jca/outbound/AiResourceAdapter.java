@@ -1,0 +1,80 @@
+package io.aigw.jca.outbound;
+
+import io.aigw.jca.provider.http.ReadWatchdog;
+import io.aigw.jca.provider.local.MiniLmEmbeddingModels;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The aigw resource adapter (outbound only). Owns what all its connection factories share: the read watchdog on a
+ * timer from the bootstrap context, and the in-process models, loaded once.
+ */
+public class AiResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(AiResourceAdapter.class.getName());
+
+    private volatile ReadWatchdog watchdog;
+    private final MiniLmEmbeddingModels localModels = new MiniLmEmbeddingModels();
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        try {
+            watchdog = new ReadWatchdog(context.createTimer());
+        } catch (UnavailableException e) {
+            throw new ResourceAdapterInternalException("no timer available for the read watchdog", e);
+        }
+        LOG.info("aigw resource adapter started");
+    }
+
+    @Override
+    public void stop() {
+        ReadWatchdog w = watchdog;
+        if (w != null) {
+            w.stop();
+        }
+        localModels.release();
+        LOG.info("aigw resource adapter stopped");
+    }
+
+    /** The shared watchdog, or {@code null} before {@link #start(BootstrapContext)}. */
+    ReadWatchdog watchdog() {
+        return watchdog;
+    }
+
+    MiniLmEmbeddingModels localModels() {
+        return localModels;
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        throw new NotSupportedException("aigw has no inbound messaging");
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        // no inbound messaging
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AiResourceAdapter;
+    }
+
+    @Override
+    public int hashCode() {
+        return AiResourceAdapter.class.hashCode();
+    }
+}

@@ -1,0 +1,24 @@
+package io.aigw.jca.provider;
+
+import io.aigw.jca.provider.http.ReadWatchdog;
+import io.aigw.jca.provider.local.LocalProvider;
+import io.aigw.jca.provider.openai.OpenAiProvider;
+
+/** Creates the provider of a connection factory from its protocol name. */
+public final class Providers {
+
+    private Providers() {
+    }
+
+    /**
+     * @throws IllegalArgumentException for an unknown protocol
+     */
+    public static Provider create(ProviderSettings settings, ReadWatchdog watchdog, LocalModels localModels) {
+        return switch (settings.protocol()) {
+            case "openai" -> new OpenAiProvider(settings, watchdog);
+            case "local" -> new LocalProvider(settings, localModels);
+            default -> throw new IllegalArgumentException("unknown protocol '" + settings.protocol()
+                    + "' (supported: openai, local)");
+        };
+    }
+}

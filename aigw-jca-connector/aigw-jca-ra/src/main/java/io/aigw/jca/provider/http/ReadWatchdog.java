@@ -1,0 +1,97 @@
+package io.aigw.jca.provider.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Closes response bodies that stall: one sweep every {@value #SWEEP_MILLIS} ms over the reads in progress closes
+ * those whose idle time (since the last {@link Watch#touch()}) or total time ran out. The JDK client's request timeout
+ * stops at the response headers; this covers the body. Runs on a timer from the resource adapter's bootstrap context.
+ */
+public final class ReadWatchdog {
+
+    static final long SWEEP_MILLIS = 50;
+
+    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+    private final Timer timer;
+
+    /** @param timer the timer to sweep on (the resource adapter's); cancelled by its owner */
+    public ReadWatchdog(Timer timer) {
+        this.timer = timer;
+        timer.scheduleAtFixedRate(new TimerTask() {
+            @Override
+            public void run() {
+                sweep(System.nanoTime());
+            }
+        }, SWEEP_MILLIS, SWEEP_MILLIS);
+    }
+
+    /** Watches a body from now on: closes it after {@code idle} without a touch or {@code total} in all. */
+    public Watch watch(Closeable body, Duration idle, Duration total) {
+        Watch w = new Watch(body, idle.toNanos(), System.nanoTime() + total.toNanos());
+        watches.add(w);
+        return w;
+    }
+
+    /** Stops the sweeps. */
+    public void stop() {
+        timer.cancel();
+    }
+
+    void sweep(long now) {
+        for (Watch w : watches) {
+            w.checkAt(now);
+        }
+    }
+
+    /** Why a watched body was closed. */
+    public enum Expiry { IDLE, TOTAL }
+
+    /** One watched read. Closing it ends the watch. */
+    public final class Watch implements AutoCloseable {
+        private final Closeable body;
+        private final long idleNanos;
+        private final long deadline;
+        private volatile long lastTouch = System.nanoTime();
+        private volatile Expiry expired;
+
+        private Watch(Closeable body, long idleNanos, long deadline) {
+            this.body = body;
+            this.idleNanos = idleNanos;
+            this.deadline = deadline;
+        }
+
+        /** Data arrived: the idle time starts again. */
+        public void touch() {
+            lastTouch = System.nanoTime();
+        }
+
+        /** Why the body was closed by the watchdog, or {@code null} if it was not. */
+        public Expiry expired() {
+            return expired;
+        }
+
+        void checkAt(long now) {
+            Expiry e = now - deadline >= 0 ? Expiry.TOTAL : now - lastTouch >= idleNanos ? Expiry.IDLE : null;
+            if (e != null && expired == null) {
+                expired = e;
+                watches.remove(this);
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // the reader sees the end of the body and asks expired()
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            watches.remove(this);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.aigw.jca.provider.http;
+
+import io.aigw.jca.api.ProviderException;
+import io.aigw.jca.provider.ProviderSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * One connection factory's HTTP client and the calls made with it. HTTP/1.1, no thread hops (the client runs its
+ * callbacks inline and callers use the synchronous {@code send}); the connect and response-header timeouts are the
+ * client's, the body's idle and total timeouts the {@link ReadWatchdog}'s.
+ */
+public final class UpstreamHttp {
+
+    private static final int MAX_BODY = 64 * 1024 * 1024;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final ProviderSettings settings;
+    private final ReadWatchdog watchdog;
+    private final HttpClient client;
+    private final String baseUrl;
+
+    public UpstreamHttp(ProviderSettings settings, ReadWatchdog watchdog) {
+        this.settings = settings;
+        this.watchdog = watchdog;
+        this.baseUrl = settings.baseUrl().endsWith("/")
+                ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1) : settings.baseUrl();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** A request to {@code baseUrl + path} with the configured extra headers and the response-header timeout. */
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(settings.responseTimeout());
+        settings.headers().forEach(b::header);
+        return b;
+    }
+
+    /** Sends and returns once the status and headers are in; the body is left unread. */
+    public HttpResponse<InputStream> send(HttpRequest request) throws ProviderException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw UpstreamFailures.ofTransport(settings.connectionName(), e, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UpstreamFailures.ofTransport(settings.connectionName(), new IOException("interrupted", e), null);
+        }
+    }
+
+    /** Watches a response body for the idle timeout and what is left of the total timeout since {@code startNanos}. */
+    public ReadWatchdog.Watch watch(InputStream body, long startNanos) {
+        Duration left = settings.totalTimeout().minusNanos(System.nanoTime() - startNanos);
+        return watchdog.watch(body, settings.idleTimeout(), left.isNegative() ? Duration.ZERO : left);
+    }
+
+    /** Reads a whole (non-streamed) body under the watchdog. */
+    public String readBody(HttpResponse<InputStream> response, long startNanos) throws ProviderException {
+        try (InputStream in = response.body(); ReadWatchdog.Watch watch = watch(in, startNanos)) {
+            String body = readAll(in, MAX_BODY, watch);
+            if (watch.expired() != null) {
+                throw UpstreamFailures.ofTransport(settings.connectionName(), new IOException("body timed out"),
+                        watch.expired());
+            }
+            return body;
+        } catch (IOException e) {
+            throw UpstreamFailures.ofTransport(settings.connectionName(), e, null);
+        }
+    }
+
+    /** The exception for a non-success response; reads a bounded part of its body to classify it. */
+    public ProviderException failure(HttpResponse<InputStream> response) {
+        String body;
+        try (InputStream in = response.body(); ReadWatchdog.Watch watch = watch(in, System.nanoTime())) {
+            body = readAll(in, MAX_ERROR_BODY, watch);
+        } catch (IOException e) {
+            body = "";
+        }
+        return UpstreamFailures.ofStatus(settings.connectionName(), response.statusCode(), response.headers(), body);
+    }
+
+    /** Maps an I/O failure during a body read, telling a watchdog expiry from a broken connection. */
+    public ProviderException transportFailure(IOException e, ReadWatchdog.Watch watch) {
+        return UpstreamFailures.ofTransport(settings.connectionName(), e, watch == null ? null : watch.expired());
+    }
+
+    private static String readAll(InputStream in, int limit, ReadWatchdog.Watch watch) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            watch.touch();
+            out.write(buf, 0, n);
+            if (out.size() > limit) {
+                throw new IOException("response body larger than " + limit + " bytes");
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,48 @@
+package io.aigw.web.compliance;
+
+import io.aigw.policy.audit.AuditRecord;
+import java.util.List;
+
+/** Audit rows as RFC 4180 CSV with a header line; cells that spreadsheets would run as formulas are defused. */
+final class AuditCsv {
+
+    static final String HEADER = "id,node_id,chain_seq,occurred_at,key_id,tenant,operation,method,path,model_requested,"
+            + "model_resolved,connection,stream,status,error_code,input_tokens,output_tokens,cached_input_tokens,"
+            + "reasoning_tokens,usage_estimated,finish_reason,latency_ms";
+
+    private AuditCsv() {
+    }
+
+    static String of(List<AuditRecord> rows) {
+        StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
+        for (AuditRecord r : rows) {
+            Object[] cells = {r.getId(), r.getNodeId(), r.getChainSeq(), r.getOccurredAt() + "Z", r.getKeyId(),
+                    r.getTenant(), r.getOperation(), r.getMethod(), r.getPath(), r.getModelRequested(),
+                    r.getModelResolved(), r.getConnection(), r.isStreamed(), r.getStatus(), r.getErrorCode(),
+                    r.getInputTokens(), r.getOutputTokens(), r.getCachedInputTokens(), r.getReasoningTokens(),
+                    r.isUsageEstimated(), r.getFinishReason(), r.getLatencyMillis()};
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(cell(cells[i]));
+            }
+            sb.append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v.toString();
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            s = '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

@@ -1,0 +1,53 @@
+package io.aigw.web.compliance;
+
+import io.aigw.policy.audit.AuditRecord;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** One audit row as JSON (snake_case, times as ISO-8601 UTC). */
+final class AuditJson {
+
+    private AuditJson() {
+    }
+
+    static JsonObject of(AuditRecord r) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", r.getId())
+                .add("node_id", r.getNodeId())
+                .add("chain_seq", r.getChainSeq())
+                .add("occurred_at", r.getOccurredAt().toString() + "Z")
+                .add("operation", r.getOperation())
+                .add("status", r.getStatus())
+                .add("stream", r.isStreamed())
+                .add("latency_ms", r.getLatencyMillis())
+                .add("usage_estimated", r.isUsageEstimated());
+        opt(b, "key_id", r.getKeyId());
+        opt(b, "tenant", r.getTenant());
+        opt(b, "method", r.getMethod());
+        opt(b, "path", r.getPath());
+        opt(b, "client_address", r.getClientAddress());
+        opt(b, "model_requested", r.getModelRequested());
+        opt(b, "model_resolved", r.getModelResolved());
+        opt(b, "connection", r.getConnection());
+        opt(b, "error_code", r.getErrorCode());
+        opt(b, "error_message", r.getErrorMessage());
+        opt(b, "finish_reason", r.getFinishReason());
+        opt(b, "input_tokens", r.getInputTokens());
+        opt(b, "output_tokens", r.getOutputTokens());
+        opt(b, "cached_input_tokens", r.getCachedInputTokens());
+        opt(b, "reasoning_tokens", r.getReasoningTokens());
+        opt(b, "first_chunk_ms", r.getFirstChunkMillis());
+        return b.build();
+    }
+
+    private static void opt(JsonObjectBuilder b, String name, Object value) {
+        if (value == null) {
+            b.addNull(name);
+        } else if (value instanceof String s) {
+            b.add(name, s);
+        } else {
+            b.add(name, ((Number) value).longValue());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.aigw.web.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Settings of the HTTP edge (MicroProfile Config). */
+@ApplicationScoped
+public class WebSettings {
+
+    @Inject
+    @ConfigProperty(name = "aigw.http.max-request-bytes", defaultValue = "8388608")
+    long maxRequestBytes;
+
+    /** The largest request body accepted, chunked bodies included; larger ones get 413. */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+}

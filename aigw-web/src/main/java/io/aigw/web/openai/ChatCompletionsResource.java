@@ -1,0 +1,60 @@
+package io.aigw.web.openai;
+
+import io.aigw.codec.json.JsonText;
+import io.aigw.codec.openai.OpenAiChatRequests;
+import io.aigw.codec.openai.OpenAiChatResponses;
+import io.aigw.jca.api.ChatRequest;
+import io.aigw.jca.api.ChatResponse;
+import io.aigw.policy.CallContext;
+import io.aigw.policy.GatewayService;
+import io.aigw.web.http.CallContexts;
+import io.aigw.web.http.WebSettings;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/** {@code POST /v1/chat/completions}: a JSON answer, or an SSE stream written directly to the response. */
+@Path("/v1/chat/completions")
+@RequestScoped
+public class ChatCompletionsResource {
+
+    @EJB
+    GatewayService gateway;
+
+    @Inject
+    WebSettings settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
+
+    @POST
+    public Response complete(InputStream body) {
+        CallContext call = CallContexts.of(request);
+        OpenAiSseSink sink = new OpenAiSseSink(request, response, call.requestId());
+        ChatRequest[] decoded = new ChatRequest[1];
+        ChatResponse answer = gateway.chat(call, OpenAiBodies.of(body, request.getContentLengthLong(),
+                settings.maxRequestBytes(), json -> {
+                    ChatRequest r = OpenAiChatRequests.decode(json);
+                    decoded[0] = r;
+                    sink.present(r.model(), OpenAiChatRequests.wantsStreamUsage(r));
+                    return r;
+                }, null), sink);
+        if (answer == null) {
+            // streamed: the response is committed and complete
+            return null;
+        }
+        return Response.ok(JsonText.write(OpenAiChatResponses.encode(answer, decoded[0].model())),
+                MediaType.APPLICATION_JSON_TYPE).header("x-request-id", call.requestId()).build();
+    }
+}

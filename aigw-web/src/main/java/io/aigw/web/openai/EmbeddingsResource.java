@@ -1,0 +1,50 @@
+package io.aigw.web.openai;
+
+import io.aigw.codec.json.JsonText;
+import io.aigw.codec.openai.OpenAiEmbeddings;
+import io.aigw.jca.api.EmbeddingRequest;
+import io.aigw.jca.api.EmbeddingResponse;
+import io.aigw.policy.CallContext;
+import io.aigw.policy.GatewayService;
+import io.aigw.web.http.CallContexts;
+import io.aigw.web.http.WebSettings;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/** {@code POST /v1/embeddings}, vectors as JSON floats or base64 ({@code encoding_format}). */
+@Path("/v1/embeddings")
+@RequestScoped
+public class EmbeddingsResource {
+
+    @EJB
+    GatewayService gateway;
+
+    @Inject
+    WebSettings settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    public Response embed(InputStream body) {
+        CallContext call = CallContexts.of(request);
+        EmbeddingRequest[] decoded = new EmbeddingRequest[1];
+        OpenAiEmbeddings.Encoding[] encoding = new OpenAiEmbeddings.Encoding[1];
+        EmbeddingResponse answer = gateway.embeddings(call, OpenAiBodies.of(body, request.getContentLengthLong(),
+                settings.maxRequestBytes(), json -> {
+                    decoded[0] = OpenAiEmbeddings.decode(json);
+                    encoding[0] = OpenAiEmbeddings.encoding(json);
+                    return decoded[0];
+                }, null));
+        return Response.ok(JsonText.write(OpenAiEmbeddings.encodeResponse(answer, decoded[0].model(), encoding[0])),
+                MediaType.APPLICATION_JSON_TYPE).header("x-request-id", call.requestId()).build();
+    }
+}

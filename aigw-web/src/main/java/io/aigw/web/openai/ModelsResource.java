@@ -1,0 +1,74 @@
+package io.aigw.web.openai;
+
+import io.aigw.codec.json.JsonText;
+import io.aigw.codec.openai.OpenAiModels;
+import io.aigw.jca.api.ConnectionStatus;
+import io.aigw.policy.CallContext;
+import io.aigw.policy.GatewayService;
+import io.aigw.policy.ModelListing;
+import io.aigw.web.http.CallContexts;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /v1/models} (the OpenAI list, plus {@code connections}: every connection's status and, when it cannot
+ * serve, why) and {@code GET /v1/models/{id}} (ids contain {@code /}).
+ */
+@Path("/v1/models")
+@RequestScoped
+public class ModelsResource {
+
+    @EJB
+    GatewayService gateway;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public Response list() {
+        CallContext call = CallContexts.of(request);
+        ModelListing listing = gateway.models(call);
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        listing.models().forEach(e -> data.add(model(e)));
+        JsonArrayBuilder connections = Json.createArrayBuilder();
+        for (ConnectionStatus s : listing.connections()) {
+            JsonObjectBuilder c = Json.createObjectBuilder().add("name", s.connection()).add("available", s.available());
+            if (s.protocol() != null) {
+                c.add("protocol", s.protocol());
+            }
+            if (s.reason() != null) {
+                c.add("reason", s.reason());
+            }
+            connections.add(c);
+        }
+        return ok(Json.createObjectBuilder().add("object", "list").add("data", data).add("connections", connections)
+                .build(), call);
+    }
+
+    @GET
+    @Path("{id: .+}")
+    public Response get(@PathParam("id") String id) {
+        CallContext call = CallContexts.of(request);
+        return ok(model(gateway.model(call, id)).build(), call);
+    }
+
+    private static JsonObjectBuilder model(ModelListing.Entry e) {
+        return OpenAiModels.encode(e.id(), e.model().created(), e.model().ownedBy() == null ? e.connection()
+                : e.model().ownedBy());
+    }
+
+    private static Response ok(jakarta.json.JsonObject json, CallContext call) {
+        return Response.ok(JsonText.write(json), MediaType.APPLICATION_JSON_TYPE)
+                .header("x-request-id", call.requestId()).build();
+    }
+}

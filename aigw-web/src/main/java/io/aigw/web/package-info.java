@@ -1,0 +1,2 @@
+/** The gateway's HTTP surfaces (JAX-RS at the context root {@code /}). */
+package io.aigw.web;

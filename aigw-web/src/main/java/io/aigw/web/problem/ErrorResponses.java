@@ -1,0 +1,49 @@
+package io.aigw.web.problem;
+
+import io.aigw.codec.json.JsonText;
+import io.aigw.policy.GatewayException;
+import io.aigw.web.http.CallContexts;
+import io.aigw.web.openai.OpenAiErrorResponses;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+
+/** Chooses the error format by path and builds the response. */
+final class ErrorResponses {
+
+    private ErrorResponses() {
+    }
+
+    static Response of(GatewayException e, HttpServletRequest request) {
+        String requestId = request == null ? null : (String) request.getAttribute(CallContexts.REQUEST_ID);
+        String path = request == null ? "" : request.getRequestURI();
+        if (path.startsWith("/v1/") || path.equals("/v1")) {
+            return OpenAiErrorResponses.of(e, requestId);
+        }
+        JsonObjectBuilder problem = Json.createObjectBuilder()
+                .add("type", "https://aigw.io/problems/" + e.problem().slug())
+                .add("title", title(e))
+                .add("status", e.problem().status())
+                .add("detail", e.getMessage())
+                .add("instance", path);
+        if (requestId != null) {
+            problem.add("requestId", requestId);
+        }
+        Response.ResponseBuilder b = Response.status(e.problem().status())
+                .type("application/problem+json")
+                .entity(JsonText.write(problem.build()));
+        if (e.retryAfter() != null) {
+            b.header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+        }
+        if (requestId != null) {
+            b.header("x-request-id", requestId);
+        }
+        return b.build();
+    }
+
+    private static String title(GatewayException e) {
+        String slug = e.problem().slug().replace('-', ' ');
+        return Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
+    }
+}

@@ -1,0 +1,126 @@
+package io.aigw.it.fake;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+
+/**
+ * An OpenAI error reply ({@code {"error":{message,type,param,code}}} plus status and headers), thrown by
+ * handlers and written by {@link RequestRouter}.
+ */
+final class OpenAiError extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String INVALID_REQUEST = "invalid_request_error";
+
+    private final int status;
+    private final transient JsonObject body;
+    private final transient Map<String, String> headers;
+
+    private OpenAiError(int status, String message, String type, String param, String code,
+            Map<String, String> headers) {
+        super(status + " " + message, null, false, false);
+        this.status = status;
+        this.body = envelope(message, type, param, code);
+        this.headers = headers;
+    }
+
+    private OpenAiError(int status, String message, String type, String param, String code) {
+        this(status, message, type, param, code, Map.of());
+    }
+
+    int status() {
+        return status;
+    }
+
+    JsonObject body() {
+        return body;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    /** Builds the standard {@code {"error":{...}}} envelope; {@code null} fields become JSON null. */
+    static JsonObject envelope(String message, String type, String param, String code) {
+        JsonObjectBuilder error = JsonSupport.JSON.createObjectBuilder().add("message", message).add("type", type);
+        addNullable(error, "param", param);
+        addNullable(error, "code", code);
+        return JsonSupport.JSON.createObjectBuilder().add("error", error).build();
+    }
+
+    private static void addNullable(JsonObjectBuilder builder, String name, String value) {
+        if (value == null) {
+            builder.addNull(name);
+        } else {
+            builder.add(name, value);
+        }
+    }
+
+    static OpenAiError invalidApiKey() {
+        return new OpenAiError(401, "Incorrect API key provided: sk-...xxxx. You can find your API key at "
+                + "https://platform.openai.com/account/api-keys.", INVALID_REQUEST, null, "invalid_api_key");
+    }
+
+    static OpenAiError unsupportedRegion() {
+        return new OpenAiError(403, "You are not allowed to sample from this model. Country, region, or territory "
+                + "not supported.", INVALID_REQUEST, null, "unsupported_country_region_territory");
+    }
+
+    static OpenAiError rateLimited() {
+        return new OpenAiError(429, "Rate limit reached for requests", "requests", null, "rate_limit_exceeded",
+                Map.of("retry-after", "7", "x-ratelimit-limit-requests", "500",
+                        "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "7s"));
+    }
+
+    static OpenAiError serverError() {
+        return new OpenAiError(500, "The server had an error while processing your request.", "server_error",
+                null, null);
+    }
+
+    static OpenAiError overloaded() {
+        return new OpenAiError(503, "The engine is currently overloaded, please try again later", "server_error",
+                null, null);
+    }
+
+    static OpenAiError modelNotFound(String model) {
+        return new OpenAiError(404, "The model `" + model + "` does not exist or you do not have access to it.",
+                INVALID_REQUEST, null, "model_not_found");
+    }
+
+    static OpenAiError missingParameter(String param) {
+        return new OpenAiError(400, "Missing required parameter: '" + param + "'.", INVALID_REQUEST, param,
+                "missing_required_parameter");
+    }
+
+    static OpenAiError missingModel() {
+        return new OpenAiError(400, "you must provide a model parameter", INVALID_REQUEST, null, null);
+    }
+
+    static OpenAiError emptyArray(String param) {
+        return new OpenAiError(400, "Invalid '" + param + "': empty array. Expected an array with minimum length 1, "
+                + "but got an empty array instead.", INVALID_REQUEST, param, "empty_array");
+    }
+
+    static OpenAiError belowMinimum(String param, int value) {
+        return new OpenAiError(400, "Invalid '" + param + "': integer below minimum value. Expected a value >= 1, "
+                + "but got " + value + " instead.", INVALID_REQUEST, param, "integer_below_min_value");
+    }
+
+    static OpenAiError unparseableJson() {
+        return new OpenAiError(400, "We could not parse the JSON body of your request. (HINT: This likely means you "
+                + "aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was "
+                + "sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us "
+                + "through our help center at help.openai.com.)", INVALID_REQUEST, null, null);
+    }
+
+    static OpenAiError invalidUrl(String method, String path) {
+        return new OpenAiError(404, "Invalid URL (" + method + " " + path + ")", INVALID_REQUEST, null, null);
+    }
+
+    static OpenAiError methodNotAllowed(String method, String path, String allowed) {
+        return new OpenAiError(405, "Invalid method for URL (" + method + " " + path + ")", INVALID_REQUEST, null,
+                null, Map.of("allow", allowed));
+    }
+}

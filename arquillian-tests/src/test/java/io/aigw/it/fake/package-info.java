@@ -1,0 +1,14 @@
+/**
+ * A faithful fake of the OpenAI HTTP API (chat completions, embeddings, models) that runs inside the
+ * test JVM over real HTTP, so integration tests can point the gateway at it instead of api.openai.com.
+ *
+ * <p>{@link io.aigw.it.fake.FakeOpenAiServer} reproduces the wire format (JSON envelopes, headers,
+ * server-sent-event framing, error bodies) and offers deterministic replies, token counts and
+ * model-selected faults ({@code fault-429}, {@code fault-reset-midstream}, ...). It records every request it
+ * receives, and {@link io.aigw.it.fake.StreamGate} lets a test hold a stream open to prove the gateway
+ * forwards chunks without buffering. {@link io.aigw.it.fake.FakeUpstreams} starts one shared instance per
+ * JUnit launcher session, before the Liberty server under test is started.
+ *
+ * <p>Built only on {@code com.sun.net.httpserver} and Jakarta JSON-P.
+ */
+package io.aigw.it.fake;

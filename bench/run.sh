@@ -1,0 +1,385 @@
+#!/usr/bin/env bash
+# Benchmark: non-streamed chat completions through the aigw gateway vs straight
+# to a canned upstream (nginx), measured with wrk in ONE run. See bench/README.md.
+#
+#   mvn -B -DskipTests install      # builds aigw-ear/target/liberty/wlp
+#   bash bench/run.sh
+#
+# Environment (all optional):
+#   WARMUP=30          warm-up seconds against the gateway at 32 connections (0 = skip)
+#   DURATION=20        seconds per measured run
+#   UPSTREAM_PORT=9598 port of the canned nginx upstream on 127.0.0.1
+#   GATEWAY_URL        use this already-running gateway instead of starting one
+#   AIGW_ADMIN_KEY     admin key of that gateway (required with GATEWAY_URL)
+set -euo pipefail
+
+BENCH_BODY='{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"Say hello"}]}'
+GATEWAY_DEFAULT_URL="http://127.0.0.1:9080"
+SERVER_NAME="aigw"
+WLP_DIR="aigw-ear/target/liberty/wlp"
+HEALTH_DEADLINE=180
+WRK_TIMEOUT="10s"
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------
+# wrk output parsing (pure functions; can be used by sourcing this file)
+# ---------------------------------------------------------------------------
+
+# parse_wrk FILE
+# Prints one line: "<req/s> <p50 ms> <p99 ms> <requests> <non2xx> <socket errors>"
+# Missing values are printed as "-". Latencies are converted from wrk's
+# us/ms/s/m/h units to milliseconds.
+parse_wrk() {
+  awk '
+    function to_ms(v,   n, u) {
+      if (!match(v, /^[0-9]+(\.[0-9]+)?/)) return "-"
+      n = substr(v, 1, RLENGTH) + 0
+      u = substr(v, RLENGTH + 1)
+      if (u == "us") return sprintf("%.3f", n / 1000)
+      if (u == "ms") return sprintf("%.3f", n)
+      if (u == "s")  return sprintf("%.3f", n * 1000)
+      if (u == "m")  return sprintf("%.3f", n * 60000)
+      if (u == "h")  return sprintf("%.3f", n * 3600000)
+      return "-"
+    }
+    BEGIN { rps = "-"; p50 = "-"; p99 = "-"; req = "-"; non2xx = 0; sock = 0 }
+    /^Requests\/sec:/                 { rps = sprintf("%.2f", $2) }
+    /^[ \t]+50%[ \t]/                 { p50 = to_ms($2) }
+    /^[ \t]+99%[ \t]/                 { p99 = to_ms($2) }
+    / requests in /                   { req = $1 }
+    /Non-2xx or 3xx responses:/       { non2xx += $NF }
+    /Socket errors:/ {
+      for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { x = $i; sub(/,/, "", x); sock += x }
+    }
+    END { print rps, p50, p99, req, non2xx, sock }
+  ' "$1"
+}
+
+# run_status WRK_RC NON2XX SOCKERR RPS -> "ok" or "INVALID: ..."
+run_status() {
+  local rc=$1 non2xx=$2 sock=$3 rps=$4 why=()
+  [[ $rc == 0 ]] || why+=("wrk exit $rc")
+  [[ $non2xx == 0 ]] || why+=("$non2xx non-2xx")
+  [[ $sock == 0 ]] || why+=("$sock socket errors")
+  [[ $rps != "-" ]] || why+=("no Requests/sec in output")
+  if ((${#why[@]} == 0)); then echo ok; return; fi
+  local out="INVALID: ${why[0]}" w
+  for w in "${why[@]:1}"; do out+="; $w"; done
+  echo "$out"
+}
+
+# calc A OP B -> A op B with 3 decimals, or "n/a" if an operand is not a number
+calc() {
+  local num='^[0-9]+(\.[0-9]+)?$'
+  [[ $1 =~ $num && $3 =~ $num ]] || { echo "n/a"; return; }
+  [[ $2 != "/" || $3 =~ [1-9] ]] || { echo "n/a"; return; }
+  awk -v a="$1" -v b="$3" -v op="$2" 'BEGIN { printf "%.3f", (op == "/") ? a / b : (op == "-") ? a - b : a + b }'
+}
+
+signed() { case $1 in -*|n/a) echo "$1";; *) echo "+$1";; esac; }
+
+# record_field FILE CONNS TARGET COL -> value of column COL (3=rps 4=p50 5=p99 6=requests 7=status)
+record_field() {
+  awk -F'\t' -v c="$2" -v t="$3" -v col="$4" '$1 == c && $2 == t { print $col; found = 1 } END { if (!found) print "-" }' "$1"
+}
+
+# render_report RECORDS_FILE
+# RECORDS_FILE: tab-separated "conns target rps p50 p99 requests status" lines.
+# Header values come from the REPORT_* variables (all optional).
+render_report() {
+  local rec=$1 c t rps p50 p99 req status label
+  echo "## aigw benchmark, ${REPORT_DATE:-$(date -u '+%Y-%m-%d %H:%M UTC')}"
+  echo
+  echo "- Machine: nproc=${REPORT_NPROC:-$(nproc)}, ${REPORT_JAVA:-java: unknown}, ${REPORT_UNAME:-$(uname -srm)}"
+  echo "- Gateway: ${REPORT_GATEWAY:-n/a}"
+  echo "- Upstream: ${REPORT_UPSTREAM:-n/a}"
+  echo "- Runs: ${REPORT_RUNS:-n/a}"
+  echo
+  echo "| connections | target | req/s | p50 ms | p99 ms |"
+  echo "|---:|---|---:|---:|---:|"
+  while IFS=$'\t' read -r c t rps p50 p99 req status; do
+    label=$t
+    [[ $status == ok ]] || label="$t ($status)"
+    echo "| $c | $label | $rps | $p50 | $p99 |"
+  done < "$rec"
+  echo
+
+  local d32 g32 d1p50 g1p50 d1p99 g1p99 ratio add50 add99 note=""
+  d32=$(record_field "$rec" 32 direct 3);  g32=$(record_field "$rec" 32 gateway 3)
+  d1p50=$(record_field "$rec" 1 direct 4); g1p50=$(record_field "$rec" 1 gateway 4)
+  d1p99=$(record_field "$rec" 1 direct 5); g1p99=$(record_field "$rec" 1 gateway 5)
+  ratio=$(calc "$g32" / "$d32")
+  add50=$(calc "$g1p50" - "$d1p50")
+  add99=$(calc "$g1p99" - "$d1p99")
+  if awk -F'\t' '$7 != "ok" { bad = 1 } END { exit !bad }' "$rec"; then
+    note=" (at least one run is INVALID; do not quote these figures)"
+  fi
+  echo "Derived${note}:"
+  echo
+  if [[ $ratio != n/a ]]; then
+    echo "- Gateway throughput at 32 connections: $ratio of direct ($(awk "BEGIN { printf \"%.1f\", $ratio * 100 }")%; $g32 vs $d32 req/s)"
+  else
+    echo "- Gateway throughput at 32 connections: n/a"
+  fi
+  echo "- Added latency at 1 connection (gateway - direct): p50 $(signed "$add50") ms, p99 $(signed "$add99") ms"
+  if [[ -n ${REPORT_AUDIT:-} ]]; then
+    echo "- Audit sanity check: ${REPORT_AUDIT}"
+  fi
+}
+
+# ---------------------------------------------------------------------------
+# Processes: canned nginx upstream and (optionally) the gateway
+# ---------------------------------------------------------------------------
+
+port_in_use() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time "${2:-5}" "$1" || true; }
+
+start_upstream() {
+  local ngx=$TMP/nginx
+  mkdir -p "$ngx"
+  port_in_use "$UPSTREAM_PORT" && die "127.0.0.1:$UPSTREAM_PORT is already in use (set UPSTREAM_PORT)"
+  python3 - "$ROOT/bench" "$ngx" "$UPSTREAM_PORT" > "$ngx/nginx.conf" <<'PY'
+import json, sys
+bench, prefix, port = sys.argv[1:4]
+def body(name):
+    with open(f"{bench}/{name}") as f:
+        s = json.dumps(json.load(f), separators=(",", ":"))
+    if "$" in s:
+        sys.exit(f"{name}: '$' would be read by nginx as a variable")
+    return s.replace("\\", "\\\\").replace("'", "\\'")
+with open(f"{bench}/nginx.conf.template") as f:
+    conf = f.read()
+conf = (conf.replace("@PREFIX@", prefix).replace("@PORT@", port)
+            .replace("@CHAT_JSON@", body("canned-chat.json"))
+            .replace("@MODELS_JSON@", body("canned-models.json")))
+sys.stdout.write(conf)
+PY
+  cp "$ngx/nginx.conf" "$RESULTS/nginx.conf"
+  nginx -t -q -c "$ngx/nginx.conf" -p "$ngx/" -e "$ngx/error.log" || die "nginx -t failed (see $ngx/error.log)"
+  nginx -c "$ngx/nginx.conf" -p "$ngx/" -e "$ngx/error.log"
+  NGINX_PID_FILE=$ngx/nginx.pid
+  local end=$((SECONDS + 10))
+  until [[ $(http_code "$UPSTREAM_URL/v1/models" 2) == 200 ]]; do
+    ((SECONDS < end)) || die "canned upstream did not answer on $UPSTREAM_URL within 10 s"
+    sleep 0.2
+  done
+  log "canned upstream (nginx, pid $(cat "$NGINX_PID_FILE")) on $UPSTREAM_URL"
+}
+
+stop_upstream() {
+  [[ -n ${NGINX_PID_FILE:-} && -s $NGINX_PID_FILE ]] || return 0
+  local pid end
+  pid=$(cat "$NGINX_PID_FILE")
+  kill -TERM "$pid" 2>/dev/null || true
+  end=$((SECONDS + 10))
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < end)); do sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  cp "$TMP/nginx/error.log" "$RESULTS/nginx-error.log" 2>/dev/null || true
+  log "canned upstream stopped"
+}
+
+start_gateway() {
+  port_in_use 9080 && die "something already listens on 127.0.0.1:9080; stop it, or benchmark it with GATEWAY_URL=... AIGW_ADMIN_KEY=..."
+  ADMIN_KEY="bench-admin-$(python3 -c 'import secrets; print(secrets.token_hex(20))')"
+  mkdir -p "$TMP/aigw-home"
+  log "starting gateway: $WLP_DIR/bin/server start $SERVER_NAME (AIGW_HOME=$TMP/aigw-home)"
+  STARTED_GATEWAY=1
+  env AIGW_OPENAI_BASE_URL="$UPSTREAM_URL/v1" \
+      AIGW_OPENAI_API_KEY=sk-bench \
+      AIGW_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" \
+      AIGW_HOME="$TMP/aigw-home" \
+      "$WLP_DIR/bin/server" start "$SERVER_NAME" > "$RESULTS/gateway-start.txt" 2>&1 \
+    || { cat "$RESULTS/gateway-start.txt" >&2; die "server start $SERVER_NAME failed"; }
+  local end=$((SECONDS + HEALTH_DEADLINE))
+  until [[ $(http_code "$GATEWAY/health" 5) == 200 ]]; do
+    if ((SECONDS >= end)); then
+      tail -n 40 "$WLP_DIR/usr/servers/$SERVER_NAME/logs/messages.log" >&2 2>/dev/null || true
+      die "gateway did not answer 200 on $GATEWAY/health within $HEALTH_DEADLINE s"
+    fi
+    sleep 1
+  done
+  log "gateway healthy at $GATEWAY"
+}
+
+stop_gateway() {
+  [[ -n ${STARTED_GATEWAY:-} ]] || return 0
+  log "stopping gateway"
+  timeout 120 "$WLP_DIR/bin/server" stop "$SERVER_NAME" > "$RESULTS/gateway-stop.txt" 2>&1 || log "server stop returned non-zero (see $RESULTS/gateway-stop.txt)"
+  cp "$WLP_DIR/usr/servers/$SERVER_NAME/logs/messages.log" "$RESULTS/gateway-messages.log" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  stop_gateway
+  stop_upstream
+  [[ -n ${TMP:-} && -d $TMP ]] && rm -rf "$TMP"
+  exit "$rc"
+}
+
+# ---------------------------------------------------------------------------
+# Gateway API helpers
+# ---------------------------------------------------------------------------
+
+create_api_key() {
+  local out code body
+  out=$(curl -sS --max-time 30 -w '\n%{http_code}' -X POST \
+        -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
+        -d '{"name":"bench"}' "$GATEWAY/admin/keys") || die "POST $GATEWAY/admin/keys failed"
+  code=${out##*$'\n'}; body=${out%$'\n'*}
+  [[ $code == 2?? ]] || die "POST $GATEWAY/admin/keys answered $code: $body"
+  printf '%s' "$body" | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])' \
+    || die "no \"key\" field in the POST /admin/keys response: $body"
+}
+
+# audit_total -> the "total" field of GET /compliance/audit?limit=1, or "n/a"
+audit_total() {
+  curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_KEY" "$GATEWAY/compliance/audit?limit=1" \
+    | python3 -c 'import json, sys; print(int(json.load(sys.stdin)["total"]))' 2>/dev/null || echo "n/a"
+}
+
+# audit_total_settled: re-read until two reads 1 s apart agree (deadline 30 s),
+# in case audit rows are written asynchronously.
+audit_total_settled() {
+  local prev cur end=$((SECONDS + 30))
+  prev=$(audit_total)
+  while ((SECONDS < end)); do
+    sleep 1
+    cur=$(audit_total)
+    [[ $cur == "$prev" ]] && break
+    prev=$cur
+  done
+  echo "$prev"
+}
+
+# smoke NAME URL AUTH: one request, must be 200 with a "choices" array
+smoke() {
+  local out code
+  out=$(curl -s --max-time 30 -o "$RESULTS/smoke-$1.json" -w '%{http_code}' -X POST \
+        -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+        -d "$BENCH_BODY" "$2") || true
+  code=$out
+  if [[ $code != 200 ]] || ! grep -q '"choices"' "$RESULTS/smoke-$1.json"; then
+    cat "$RESULTS/smoke-$1.json" >&2 2>/dev/null || true
+    die "smoke request to $1 ($2) answered HTTP $code"
+  fi
+  log "smoke $1: HTTP 200"
+}
+
+# run_wrk NAME URL AUTH THREADS CONNS SECONDS -> writes $RESULTS/NAME.txt, echoes wrk rc
+run_wrk() {
+  local name=$1 url=$2 auth=$3 t=$4 c=$5 d=$6 rc=0
+  log "wrk $name: -t$t -c$c -d${d}s $url"
+  BENCH_AUTH=$auth BENCH_BODY=$BENCH_BODY timeout $((d + 60)) \
+    wrk -t"$t" -c"$c" -d"${d}s" --timeout "$WRK_TIMEOUT" --latency -s "$ROOT/bench/chat.lua" "$url" \
+    > "$RESULTS/$name.txt" 2>&1 || rc=$?
+  echo "$rc"
+}
+
+# ---------------------------------------------------------------------------
+
+main() {
+  cd "$(dirname "${BASH_SOURCE[0]}")/.."
+  ROOT=$(pwd)
+  WARMUP=${WARMUP:-30}
+  DURATION=${DURATION:-20}
+  UPSTREAM_PORT=${UPSTREAM_PORT:-9598}
+  [[ $WARMUP =~ ^[0-9]+$ && $DURATION =~ ^[1-9][0-9]*$ && $UPSTREAM_PORT =~ ^[1-9][0-9]*$ ]] \
+    || { log "WARMUP, DURATION and UPSTREAM_PORT must be whole numbers (DURATION, UPSTREAM_PORT > 0)"; exit 2; }
+  UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT"
+
+  local cmd
+  for cmd in nginx wrk curl python3 awk timeout; do
+    command -v "$cmd" > /dev/null || { log "missing command: $cmd (apt-get install -y nginx wrk curl python3)"; exit 2; }
+  done
+
+  if [[ -n ${GATEWAY_URL:-} ]]; then
+    GATEWAY=${GATEWAY_URL%/}
+    [[ -n ${AIGW_ADMIN_KEY:-} ]] || { log "GATEWAY_URL is set: AIGW_ADMIN_KEY (that gateway's admin key) is required"; exit 2; }
+    ADMIN_KEY=$AIGW_ADMIN_KEY
+    REPORT_GATEWAY="$GATEWAY (already running; its upstream must be $UPSTREAM_URL/v1)"
+  else
+    GATEWAY=$GATEWAY_DEFAULT_URL
+    if [[ ! -x $WLP_DIR/bin/server || ! -d $WLP_DIR/usr/servers/$SERVER_NAME ]]; then
+      log "built layout not found: $ROOT/$WLP_DIR (server $SERVER_NAME)"
+      log "build it first with:  mvn -B -DskipTests install"
+      exit 2
+    fi
+    REPORT_GATEWAY="$GATEWAY, started by run.sh from $WLP_DIR (server $SERVER_NAME), fresh AIGW_HOME"
+  fi
+
+  local ts
+  ts=$(date -u +%Y%m%dT%H%M%SZ)
+  RESULTS=$ROOT/bench/results/$ts
+  mkdir -p "$RESULTS"
+  TMP=$(mktemp -d /tmp/aigw-bench.XXXXXX)
+  set -E
+  trap 'log "ERROR: line $LINENO: \"$BASH_COMMAND\" failed"' ERR
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  REPORT_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+  REPORT_NPROC=$(nproc)
+  REPORT_JAVA=$( (java -version 2>&1 || echo "java: not found") | head -n 1)
+  REPORT_UNAME=$(uname -srm)
+  REPORT_UPSTREAM="nginx $( (nginx -v 2>&1 || true) | sed 's|.*nginx/||'), canned chat.completion at $UPSTREAM_URL, worker_processes 1"
+  REPORT_RUNS="wrk $( (wrk -v 2>&1 || true) | head -n 1 | awk '{print $2}'); warm-up ${WARMUP} s gateway @ 32 conns (discarded); each run ${DURATION} s; -t1 -c1 and -t2 -c32; direct/gateway interleaved"
+
+  start_upstream
+  [[ -n ${GATEWAY_URL:-} ]] || start_gateway
+
+  local api_key
+  api_key=$(create_api_key)
+  log "created gateway API key \"bench\""
+  smoke direct "$UPSTREAM_URL/v1/chat/completions" sk-bench
+  smoke gateway "$GATEWAY/v1/chat/completions" "$api_key"
+
+  local rc p
+  if ((WARMUP > 0)); then
+    rc=$(run_wrk warmup-gateway-c32 "$GATEWAY/v1/chat/completions" "$api_key" 2 32 "$WARMUP")
+    read -r -a p <<< "$(parse_wrk "$RESULTS/warmup-gateway-c32.txt")"
+    log "warm-up (discarded): ${p[0]} req/s, $(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")"
+  fi
+
+  local audit_before audit_after gw_requests=0 records=$RESULTS/records.tsv c t target url auth status
+  audit_before=$(audit_total_settled)
+  : > "$records"
+  for c in 1 32; do
+    if ((c == 1)); then t=1; else t=2; fi
+    for target in direct gateway; do
+      if [[ $target == direct ]]; then url="$UPSTREAM_URL/v1/chat/completions"; auth=sk-bench
+      else url="$GATEWAY/v1/chat/completions"; auth=$api_key; fi
+      rc=$(run_wrk "c$c-$target" "$url" "$auth" "$t" "$c" "$DURATION")
+      read -r -a p <<< "$(parse_wrk "$RESULTS/c$c-$target.txt")"
+      status=$(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$target" "${p[0]}" "${p[1]}" "${p[2]}" "${p[3]}" "$status" >> "$records"
+      log "  -> ${p[0]} req/s, p50 ${p[1]} ms, p99 ${p[2]} ms, ${p[3]} requests, $status"
+      if [[ $target == gateway && ${p[3]} =~ ^[0-9]+$ ]]; then gw_requests=$((gw_requests + p[3])); fi
+    done
+  done
+  audit_after=$(audit_total_settled)
+
+  if [[ $audit_before =~ ^[0-9]+$ && $audit_after =~ ^[0-9]+$ ]]; then
+    REPORT_AUDIT="audit rows $audit_before -> $audit_after (+$((audit_after - audit_before))) during the measured runs; wrk reported $gw_requests completed gateway requests (requests still in flight when a run ends can add up to the connection count per run)"
+  else
+    REPORT_AUDIT="could not read GET $GATEWAY/compliance/audit?limit=1 total (before=$audit_before, after=$audit_after); wrk reported $gw_requests gateway requests"
+  fi
+
+  echo
+  render_report "$records" | tee "$RESULTS/table.md"
+  echo
+  log "raw wrk outputs and table.md in ${RESULTS#"$ROOT"/}"
+
+  if awk -F'\t' '$7 != "ok" { bad = 1 } END { exit !bad }' "$records"; then
+    log "at least one measured run was INVALID (non-2xx responses, socket errors or wrk failure)"
+    exit 1
+  fi
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi
