@@ -191,12 +191,12 @@ start_gateway() {
       AIGW_OPENAI_API_KEY=sk-bench \
       AIGW_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" \
       AIGW_HOME="$TMP/aigw-home" \
-      "$WLP_DIR/bin/server" start "$SERVER_NAME" > "$RESULTS/gateway-start.txt" 2>&1 \
+      "$WLP_DIR/bin/server" start "$SERVER_NAME" --clean > "$RESULTS/gateway-start.txt" 2>&1 \
     || { cat "$RESULTS/gateway-start.txt" >&2; die "server start $SERVER_NAME failed"; }
   local end=$((SECONDS + HEALTH_DEADLINE))
   until [[ $(http_code "$GATEWAY/health" 5) == 200 ]]; do
     if ((SECONDS >= end)); then
-      tail -n 40 "$WLP_DIR/usr/servers/$SERVER_NAME/logs/messages.log" >&2 2>/dev/null || true
+      tail -n 40 "$WLP_USER_DIR/servers/$SERVER_NAME/logs/messages.log" >&2 2>/dev/null || true
       die "gateway did not answer 200 on $GATEWAY/health within $HEALTH_DEADLINE s"
     fi
     sleep 1
@@ -208,7 +208,7 @@ stop_gateway() {
   [[ -n ${STARTED_GATEWAY:-} ]] || return 0
   log "stopping gateway"
   timeout 120 "$WLP_DIR/bin/server" stop "$SERVER_NAME" > "$RESULTS/gateway-stop.txt" 2>&1 || log "server stop returned non-zero (see $RESULTS/gateway-stop.txt)"
-  cp "$WLP_DIR/usr/servers/$SERVER_NAME/logs/messages.log" "$RESULTS/gateway-messages.log" 2>/dev/null || true
+  cp "$WLP_USER_DIR/servers/$SERVER_NAME/logs/messages.log" "$RESULTS/gateway-messages.log" 2>/dev/null || true
 }
 
 cleanup() {
@@ -284,6 +284,8 @@ run_wrk() {
 main() {
   cd "$(dirname "${BASH_SOURCE[0]}")/.."
   ROOT=$(pwd)
+  # the gateway's Liberty user folder (servers/aigw, extension/) built by aigw-ear
+  export WLP_USER_DIR="$ROOT/aigw-ear/target/usr"
   WARMUP=${WARMUP:-30}
   DURATION=${DURATION:-20}
   UPSTREAM_PORT=${UPSTREAM_PORT:-9598}
@@ -303,7 +305,7 @@ main() {
     REPORT_GATEWAY="$GATEWAY (already running; its upstream must be $UPSTREAM_URL/v1)"
   else
     GATEWAY=$GATEWAY_DEFAULT_URL
-    if [[ ! -x $WLP_DIR/bin/server || ! -d $WLP_DIR/usr/servers/$SERVER_NAME ]]; then
+    if [[ ! -x $WLP_DIR/bin/server || ! -d $WLP_USER_DIR/servers/$SERVER_NAME ]]; then
       log "built layout not found: $ROOT/$WLP_DIR (server $SERVER_NAME)"
       log "build it first with:  mvn -B -DskipTests install"
       exit 2

@@ -32,6 +32,7 @@ public class KeyHasher {
     DataFolder dataFolder;
 
     private SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @PostConstruct
     void init() {
@@ -41,10 +42,15 @@ public class KeyHasher {
 
     /** The hex HMAC of a key secret. */
     public String hash(String keySecret) {
+        return HexFormat.of().formatHex(macs.get().doFinal(keySecret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One initialised MAC per thread: looking up and keying a MAC costs more than computing one. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(keySecret.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -16,7 +16,7 @@ import io.aigw.web.http.BoundedBody;
 import io.aigw.web.http.CallContexts;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -52,11 +52,8 @@ public class KeysResource {
     @EJB
     KeyAdministration keys;
 
-    @Context
-    HttpServletRequest request;
-
     @POST
-    public Response create(InputStream body) {
+    public Response create(InputStream body, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         IssuedKey issued = gateway.manage(call, Operation.ADMIN, () -> {
             JsonObject json = parse(BoundedBody.read(body, request.getContentLengthLong(), MAX_BODY));
@@ -64,23 +61,23 @@ public class KeysResource {
             String tenant = optional(json, "tenant", "default");
             return keys.create(name, tenant, roles(json), strings(json, "allowed_models"));
         });
-        JsonObject out = Json.createObjectBuilder(describe(issued.key()).build()).add("key", issued.secret()).build();
+        JsonObject out = Jsonp.createObjectBuilder(describe(issued.key()).build()).add("key", issued.secret()).build();
         return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(JsonText.write(out))
                 .header("x-request-id", call.requestId()).header("Cache-Control", "no-store").build();
     }
 
     @GET
-    public Response list() {
+    public Response list(@Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         List<ApiKey> all = gateway.manage(call, Operation.ADMIN, keys::list);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         all.forEach(k -> data.add(describe(k)));
-        return json(Json.createObjectBuilder().add("data", data).build(), call);
+        return json(Jsonp.createObjectBuilder().add("data", data).build(), call);
     }
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") String id, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         ApiKey key = gateway.manage(call, Operation.ADMIN, () -> keys.find(id).orElseThrow(() -> notFound(id)));
         return json(describe(key).build(), call);
@@ -88,18 +85,18 @@ public class KeysResource {
 
     @DELETE
     @Path("{id}")
-    public Response revoke(@PathParam("id") String id) {
+    public Response revoke(@PathParam("id") String id, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         ApiKey key = gateway.manage(call, Operation.ADMIN, () -> keys.revoke(id).orElseThrow(() -> notFound(id)));
         return json(describe(key).build(), call);
     }
 
     private static JsonObjectBuilder describe(ApiKey k) {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = Jsonp.createArrayBuilder();
         k.roleSet().stream().map(GatewayRole::wireName).sorted().forEach(roles::add);
-        JsonArrayBuilder models = Json.createArrayBuilder();
+        JsonArrayBuilder models = Jsonp.createArrayBuilder();
         k.allowedModelList().forEach(models::add);
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", k.getId()).add("name", k.getName()).add("tenant", k.getTenant())
                 .add("key_prefix", k.getKeyPrefix()).add("roles", roles).add("allowed_models", models)
                 .add("created_at", k.getCreatedAt().toString() + "Z");

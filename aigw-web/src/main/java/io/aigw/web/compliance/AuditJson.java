@@ -1,7 +1,7 @@
 package io.aigw.web.compliance;
 
 import io.aigw.policy.audit.AuditRecord;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -12,7 +12,7 @@ final class AuditJson {
     }
 
     static JsonObject of(AuditRecord r) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", r.getId())
                 .add("node_id", r.getNodeId())
                 .add("chain_seq", r.getChainSeq())

@@ -13,7 +13,7 @@ import io.aigw.policy.chain.Operation;
 import io.aigw.web.http.CallContexts;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -45,15 +45,13 @@ public class AuditResource {
     @EJB
     AuditQuery audit;
 
-    @Context
-    HttpServletRequest request;
-
     @GET
     public Response list(@QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("key_id") String keyId, @QueryParam("tenant") String tenant,
                          @QueryParam("model") String model, @QueryParam("status") String status,
                          @QueryParam("operation") String operation, @QueryParam("offset") String offset,
-                         @QueryParam("limit") String limit, @QueryParam("format") String format) {
+                         @QueryParam("limit") String limit, @QueryParam("format") String format,
+                         @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         AuditPage page = gateway.manage(call, Operation.COMPLIANCE, () -> {
             AuditFilter filter = new AuditFilter(time("from", from), time("to", to), keyId, tenant, model,
@@ -67,15 +65,15 @@ public class AuditResource {
                     .header("Content-Disposition", "attachment; filename=\"aigw-audit.csv\"")
                     .header("x-total-count", page.total()).header("x-request-id", call.requestId()).build();
         }
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         page.rows().forEach(r -> data.add(AuditJson.of(r)));
-        return json(Json.createObjectBuilder().add("total", page.total()).add("offset", page.offset())
+        return json(Jsonp.createObjectBuilder().add("total", page.total()).add("offset", page.offset())
                 .add("count", page.rows().size()).add("data", data).build(), call);
     }
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") String id, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         AuditRecord row = gateway.manage(call, Operation.COMPLIANCE, () -> audit.find(id).orElseThrow(() ->
                 new GatewayException(Problem.NOT_FOUND, "There is no audit record '" + id + "'.")));

@@ -2,7 +2,6 @@ package io.aigw.web.http;
 
 import io.aigw.policy.CallContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
 
 /**
  * Builds the {@link CallContext} of an HTTP request: the key from {@code Authorization: Bearer <key>} or
@@ -17,7 +16,7 @@ public final class CallContexts {
     }
 
     public static CallContext of(HttpServletRequest request) {
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.next();
         request.setAttribute(REQUEST_ID, id);
         return new CallContext(id, credential(request), request.getMethod(), request.getRequestURI(),
                 request.getRemoteAddr());

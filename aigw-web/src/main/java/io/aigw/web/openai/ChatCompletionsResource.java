@@ -32,14 +32,9 @@ public class ChatCompletionsResource {
     @Inject
     WebSettings settings;
 
-    @Context
-    HttpServletRequest request;
-
-    @Context
-    HttpServletResponse response;
-
     @POST
-    public Response complete(InputStream body) {
+    public Response complete(InputStream body, @Context HttpServletRequest request,
+                             @Context HttpServletResponse response) {
         CallContext call = CallContexts.of(request);
         OpenAiSseSink sink = new OpenAiSseSink(request, response, call.requestId());
         ChatRequest[] decoded = new ChatRequest[1];

@@ -30,11 +30,8 @@ public class EmbeddingsResource {
     @Inject
     WebSettings settings;
 
-    @Context
-    HttpServletRequest request;
-
     @POST
-    public Response embed(InputStream body) {
+    public Response embed(InputStream body, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         EmbeddingRequest[] decoded = new EmbeddingRequest[1];
         OpenAiEmbeddings.Encoding[] encoding = new OpenAiEmbeddings.Encoding[1];

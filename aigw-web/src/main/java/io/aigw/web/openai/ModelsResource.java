@@ -9,7 +9,7 @@ import io.aigw.policy.ModelListing;
 import io.aigw.web.http.CallContexts;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,18 +31,15 @@ public class ModelsResource {
     @EJB
     GatewayService gateway;
 
-    @Context
-    HttpServletRequest request;
-
     @GET
-    public Response list() {
+    public Response list(@Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         ModelListing listing = gateway.models(call);
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         listing.models().forEach(e -> data.add(model(e)));
-        JsonArrayBuilder connections = Json.createArrayBuilder();
+        JsonArrayBuilder connections = Jsonp.createArrayBuilder();
         for (ConnectionStatus s : listing.connections()) {
-            JsonObjectBuilder c = Json.createObjectBuilder().add("name", s.connection()).add("available", s.available());
+            JsonObjectBuilder c = Jsonp.createObjectBuilder().add("name", s.connection()).add("available", s.available());
             if (s.protocol() != null) {
                 c.add("protocol", s.protocol());
             }
@@ -51,13 +48,13 @@ public class ModelsResource {
             }
             connections.add(c);
         }
-        return ok(Json.createObjectBuilder().add("object", "list").add("data", data).add("connections", connections)
+        return ok(Jsonp.createObjectBuilder().add("object", "list").add("data", data).add("connections", connections)
                 .build(), call);
     }
 
     @GET
     @Path("{id: .+}")
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") String id, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         return ok(model(gateway.model(call, id)).build(), call);
     }

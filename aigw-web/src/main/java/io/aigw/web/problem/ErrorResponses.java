@@ -4,7 +4,7 @@ import io.aigw.codec.json.JsonText;
 import io.aigw.policy.GatewayException;
 import io.aigw.web.http.CallContexts;
 import io.aigw.web.openai.OpenAiErrorResponses;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +21,7 @@ final class ErrorResponses {
         if (path.startsWith("/v1/") || path.equals("/v1")) {
             return OpenAiErrorResponses.of(e, requestId);
         }
-        JsonObjectBuilder problem = Json.createObjectBuilder()
+        JsonObjectBuilder problem = Jsonp.createObjectBuilder()
                 .add("type", "https://aigw.io/problems/" + e.problem().slug())
                 .add("title", title(e))
                 .add("status", e.problem().status())

@@ -1,6 +1,5 @@
 package io.aigw.codec.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -68,32 +67,32 @@ public final class JsonJava {
             return jv;
         }
         if (v instanceof String s) {
-            return Json.createValue(s);
+            return Jsonp.createValue(s);
         }
         if (v instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            return Json.createValue(((Number) v).longValue());
+            return Jsonp.createValue(((Number) v).longValue());
         }
         if (v instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return Jsonp.createValue(d);
         }
         if (v instanceof BigInteger i) {
-            return Json.createValue(i);
+            return Jsonp.createValue(i);
         }
         if (v instanceof Number n) {
-            return Json.createValue(n.doubleValue());
+            return Jsonp.createValue(n.doubleValue());
         }
         if (v instanceof Map<?, ?> m) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = Jsonp.createObjectBuilder();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 b.add(String.valueOf(e.getKey()), toJson(e.getValue()));
             }
             return b.build();
         }
         if (v instanceof Collection<?> c) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = Jsonp.createArrayBuilder();
             for (Object e : c) {
                 b.add(toJson(e));
             }

@@ -1,7 +1,6 @@
 package io.aigw.codec.json;
 
 import io.aigw.codec.InvalidMessageException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -26,7 +25,7 @@ public final class JsonText {
 
     /** Parses a JSON object from a UTF-8 stream (read to its end). */
     public static JsonObject parseObject(InputStream in) {
-        try (JsonReader r = Json.createReader(in)) {
+        try (JsonReader r = Jsonp.createReader(in)) {
             return asObject(r.readValue());
         } catch (JsonParsingException e) {
             throw new InvalidMessageException("We could not parse the JSON body of your request: "
@@ -39,7 +38,7 @@ public final class JsonText {
 
     /** Parses a JSON object from text. */
     public static JsonObject parseObject(String text) {
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = Jsonp.createReader(new StringReader(text))) {
             return asObject(r.readValue());
         } catch (JsonException e) {
             throw new InvalidMessageException("Invalid JSON: " + e.getMessage(), null, e);
@@ -56,7 +55,7 @@ public final class JsonText {
     /** Compact JSON text of a value. */
     public static String write(JsonValue v) {
         StringWriter sw = new StringWriter(256);
-        try (JsonWriter w = Json.createWriter(sw)) {
+        try (JsonWriter w = Jsonp.createWriter(sw)) {
             w.write(v);
         }
         return sw.toString();

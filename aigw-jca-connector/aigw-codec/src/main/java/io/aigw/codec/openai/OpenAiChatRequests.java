@@ -8,7 +8,7 @@ import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.GenerationOptions;
 import io.aigw.jca.api.ResponseFormat;
 import io.aigw.jca.api.ToolDefinition;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -144,7 +144,7 @@ public final class OpenAiChatRequests {
      * needs the provider's own count whether or not the client asked for it.
      */
     public static JsonObject encode(ChatRequest r) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("model", r.model())
                 .add("messages", OpenAiMessages.encodeAll(r.messages()));
         GenerationOptions o = r.options();
@@ -158,7 +158,7 @@ public final class OpenAiChatRequests {
             b.add("max_tokens", o.maxTokens());
         }
         if (!o.stop().isEmpty()) {
-            JsonArrayBuilder stop = Json.createArrayBuilder();
+            JsonArrayBuilder stop = Jsonp.createArrayBuilder();
             o.stop().forEach(stop::add);
             b.add("stop", stop);
         }
@@ -172,7 +172,7 @@ public final class OpenAiChatRequests {
             b.add("tool_choice", JsonJava.toJson(r.toolChoice()));
         }
         if (r.responseFormat() != null) {
-            JsonObjectBuilder rf = Json.createObjectBuilder().add("type", r.responseFormat().type());
+            JsonObjectBuilder rf = Jsonp.createObjectBuilder().add("type", r.responseFormat().type());
             if (r.responseFormat().jsonSchema() != null) {
                 rf.add("json_schema", JsonJava.toJson(r.responseFormat().jsonSchema()));
             }
@@ -190,15 +190,15 @@ public final class OpenAiChatRequests {
         Map<String, Object> extensions = new LinkedHashMap<>(r.extensions());
         extensions.remove("stream_options");
         JsonObject built = b.build();
-        JsonObjectBuilder all = Json.createObjectBuilder(built);
+        JsonObjectBuilder all = Jsonp.createObjectBuilder(built);
         JsonJava.addExtensions(all, built, extensions);
         return all.build();
     }
 
     private static JsonArray encodeTools(List<ToolDefinition> tools) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         for (ToolDefinition t : tools) {
-            JsonObjectBuilder fn = Json.createObjectBuilder().add("name", t.name());
+            JsonObjectBuilder fn = Jsonp.createObjectBuilder().add("name", t.name());
             if (t.description() != null) {
                 fn.add("description", t.description());
             }
@@ -208,7 +208,7 @@ public final class OpenAiChatRequests {
             if (t.strict() != null) {
                 fn.add("strict", t.strict());
             }
-            a.add(Json.createObjectBuilder().add("type", "function").add("function", fn));
+            a.add(Jsonp.createObjectBuilder().add("type", "function").add("function", fn));
         }
         return a.build();
     }

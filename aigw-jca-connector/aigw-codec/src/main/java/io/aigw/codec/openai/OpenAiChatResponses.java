@@ -7,7 +7,7 @@ import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ChatResponse;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.Usage;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -49,7 +49,7 @@ public final class OpenAiChatResponses {
     /** Some compatible servers omit the assistant role in responses. */
     private static JsonObject withRole(JsonObject message) {
         return message.containsKey("role") ? message
-                : Json.createObjectBuilder(message).add("role", Role.ASSISTANT.wireName()).build();
+                : Jsonp.createObjectBuilder(message).add("role", Role.ASSISTANT.wireName()).build();
     }
 
     /**
@@ -58,17 +58,17 @@ public final class OpenAiChatResponses {
      * @param model the model name to show, as the client addressed it
      */
     public static JsonObject encode(ChatResponse r, String model) {
-        JsonArrayBuilder choices = Json.createArrayBuilder();
+        JsonArrayBuilder choices = Jsonp.createArrayBuilder();
         for (ChatChoice c : r.choices()) {
             ChatMessage m = c.message();
-            JsonObjectBuilder message = Json.createObjectBuilder()
+            JsonObjectBuilder message = Jsonp.createObjectBuilder()
                     .add("role", m.role().wireName())
                     .add("content", OpenAiMessages.encodeContent(m.content()));
             if (!m.toolCalls().isEmpty()) {
                 message.add("tool_calls", OpenAiMessages.encodeToolCalls(m.toolCalls()));
             }
             message.addNull("refusal");
-            JsonObjectBuilder choice = Json.createObjectBuilder().add("index", c.index()).add("message", message)
+            JsonObjectBuilder choice = Jsonp.createObjectBuilder().add("index", c.index()).add("message", message)
                     .addNull("logprobs");
             String finish = OpenAiFinishReasons.encode(c.finishReason());
             if (finish == null) {
@@ -78,7 +78,7 @@ public final class OpenAiChatResponses {
             }
             choices.add(choice);
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", r.id() == null ? "chatcmpl-aigw" : r.id())
                 .add("object", "chat.completion")
                 .add("created", r.created())

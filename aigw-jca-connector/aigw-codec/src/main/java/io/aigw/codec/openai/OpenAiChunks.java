@@ -7,7 +7,7 @@ import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.ToolCallDelta;
 import io.aigw.jca.api.Usage;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -77,9 +77,9 @@ public final class OpenAiChunks {
      *                     but on the usage chunk), as OpenAI does
      */
     public static JsonObject encode(ChatChunk c, String model, boolean withUsageKey) {
-        JsonArrayBuilder choices = Json.createArrayBuilder();
+        JsonArrayBuilder choices = Jsonp.createArrayBuilder();
         for (ChoiceDelta d : c.choices()) {
-            JsonObjectBuilder delta = Json.createObjectBuilder();
+            JsonObjectBuilder delta = Jsonp.createObjectBuilder();
             if (d.role() != null) {
                 delta.add("role", d.role().wireName());
             }
@@ -92,7 +92,7 @@ public final class OpenAiChunks {
             if (!d.toolCalls().isEmpty()) {
                 delta.add("tool_calls", encodeToolCalls(d.toolCalls()));
             }
-            JsonObjectBuilder choice = Json.createObjectBuilder().add("index", d.index()).add("delta", delta)
+            JsonObjectBuilder choice = Jsonp.createObjectBuilder().add("index", d.index()).add("delta", delta)
                     .addNull("logprobs");
             String finish = OpenAiFinishReasons.encode(d.finishReason());
             if (finish == null) {
@@ -102,7 +102,7 @@ public final class OpenAiChunks {
             }
             choices.add(choice);
         }
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", c.id() == null ? "chatcmpl-aigw" : c.id())
                 .add("object", "chat.completion.chunk")
                 .add("created", c.created())
@@ -120,13 +120,13 @@ public final class OpenAiChunks {
     }
 
     private static JsonArray encodeToolCalls(List<ToolCallDelta> calls) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         for (ToolCallDelta t : calls) {
-            JsonObjectBuilder call = Json.createObjectBuilder().add("index", t.index());
+            JsonObjectBuilder call = Jsonp.createObjectBuilder().add("index", t.index());
             if (t.id() != null) {
                 call.add("id", t.id()).add("type", "function");
             }
-            JsonObjectBuilder fn = Json.createObjectBuilder();
+            JsonObjectBuilder fn = Jsonp.createObjectBuilder();
             if (t.name() != null) {
                 fn.add("name", t.name());
             }

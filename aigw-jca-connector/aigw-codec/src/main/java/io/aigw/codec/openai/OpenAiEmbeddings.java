@@ -6,7 +6,7 @@ import io.aigw.codec.json.JsonJava;
 import io.aigw.jca.api.EmbeddingRequest;
 import io.aigw.jca.api.EmbeddingResponse;
 import io.aigw.jca.api.Usage;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -89,15 +89,15 @@ public final class OpenAiEmbeddings {
 
     /** Encodes a request for an upstream; vectors are asked for as base64, the compact form. */
     public static JsonObject encode(EmbeddingRequest r) {
-        JsonArrayBuilder input = Json.createArrayBuilder();
+        JsonArrayBuilder input = Jsonp.createArrayBuilder();
         r.inputs().forEach(input::add);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("model", r.model()).add("input", input)
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("model", r.model()).add("input", input)
                 .add("encoding_format", "base64");
         if (r.dimensions() != null) {
             b.add("dimensions", r.dimensions());
         }
         JsonObject built = b.build();
-        JsonObjectBuilder all = Json.createObjectBuilder(built);
+        JsonObjectBuilder all = Jsonp.createObjectBuilder(built);
         JsonJava.addExtensions(all, built, r.extensions());
         return all.build();
     }
@@ -149,14 +149,14 @@ public final class OpenAiEmbeddings {
      * @param model the model name to show, as the client addressed it
      */
     public static JsonObject encodeResponse(EmbeddingResponse r, String model, Encoding encoding) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         for (int i = 0; i < r.vectors().size(); i++) {
             float[] v = r.vectors().get(i);
-            JsonObjectBuilder item = Json.createObjectBuilder().add("object", "embedding").add("index", i);
+            JsonObjectBuilder item = Jsonp.createObjectBuilder().add("object", "embedding").add("index", i);
             if (encoding == Encoding.BASE64) {
                 item.add("embedding", base64(v));
             } else {
-                JsonArrayBuilder floats = Json.createArrayBuilder();
+                JsonArrayBuilder floats = Jsonp.createArrayBuilder();
                 for (float f : v) {
                     floats.add(new BigDecimal(Float.toString(f)));
                 }
@@ -164,7 +164,7 @@ public final class OpenAiEmbeddings {
             }
             data.add(item);
         }
-        return Json.createObjectBuilder().add("object", "list").add("data", data).add("model", model)
+        return Jsonp.createObjectBuilder().add("object", "list").add("data", data).add("model", model)
                 .add("usage", OpenAiUsage.encodeEmbeddings(r.usage())).build();
     }
 

@@ -2,7 +2,7 @@ package io.aigw.codec.openai;
 
 import io.aigw.codec.json.JsonFields;
 import io.aigw.codec.json.JsonText;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -18,7 +18,7 @@ public final class OpenAiErrors {
 
     /** Encodes an error for a client. */
     public static JsonObject encode(String message, String type, String param, String code) {
-        JsonObjectBuilder e = Json.createObjectBuilder().add("message", message).add("type", type);
+        JsonObjectBuilder e = Jsonp.createObjectBuilder().add("message", message).add("type", type);
         if (param == null) {
             e.addNull("param");
         } else {
@@ -29,7 +29,7 @@ public final class OpenAiErrors {
         } else {
             e.add("code", code);
         }
-        return Json.createObjectBuilder().add("error", e).build();
+        return Jsonp.createObjectBuilder().add("error", e).build();
     }
 
     /** Reads an upstream error body, tolerating anything; fields are {@code null} when absent or unreadable. */

@@ -8,7 +8,7 @@ import io.aigw.jca.api.ImagePart;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.TextPart;
 import io.aigw.jca.api.ToolCall;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -105,7 +105,7 @@ final class OpenAiMessages {
     }
 
     static JsonArray encodeAll(List<ChatMessage> messages) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         for (ChatMessage m : messages) {
             a.add(encode(m));
         }
@@ -113,7 +113,7 @@ final class OpenAiMessages {
     }
 
     static JsonObject encode(ChatMessage m) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("role", m.role().wireName());
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("role", m.role().wireName());
         b.add("content", encodeContent(m.content()));
         if (m.name() != null) {
             b.add("name", m.name());
@@ -133,31 +133,31 @@ final class OpenAiMessages {
             return JsonValue.NULL;
         }
         if (content.size() == 1 && content.get(0) instanceof TextPart t) {
-            return Json.createValue(t.text());
+            return Jsonp.createValue(t.text());
         }
-        JsonArrayBuilder parts = Json.createArrayBuilder();
+        JsonArrayBuilder parts = Jsonp.createArrayBuilder();
         for (ContentPart p : content) {
             if (p instanceof TextPart t) {
-                parts.add(Json.createObjectBuilder().add("type", "text").add("text", t.text()));
+                parts.add(Jsonp.createObjectBuilder().add("type", "text").add("text", t.text()));
             } else if (p instanceof ImagePart img) {
-                JsonObjectBuilder url = Json.createObjectBuilder().add("url", img.url());
+                JsonObjectBuilder url = Jsonp.createObjectBuilder().add("url", img.url());
                 if (img.detail() != null) {
                     url.add("detail", img.detail());
                 }
-                parts.add(Json.createObjectBuilder().add("type", "image_url").add("image_url", url));
+                parts.add(Jsonp.createObjectBuilder().add("type", "image_url").add("image_url", url));
             }
         }
         return parts.build();
     }
 
     static JsonArray encodeToolCalls(List<ToolCall> calls) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         for (ToolCall c : calls) {
-            JsonObjectBuilder call = Json.createObjectBuilder();
+            JsonObjectBuilder call = Jsonp.createObjectBuilder();
             if (c.id() != null) {
                 call.add("id", c.id());
             }
-            a.add(call.add("type", "function").add("function", Json.createObjectBuilder()
+            a.add(call.add("type", "function").add("function", Jsonp.createObjectBuilder()
                     .add("name", c.name()).add("arguments", c.arguments())));
         }
         return a.build();

@@ -2,7 +2,7 @@ package io.aigw.codec.openai;
 
 import io.aigw.codec.json.JsonFields;
 import io.aigw.jca.api.ModelInfo;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,7 +41,7 @@ public final class OpenAiModels {
 
     /** One model object for a client; {@code id} is the gateway-qualified id. */
     public static JsonObjectBuilder encode(String id, long created, String ownedBy) {
-        return Json.createObjectBuilder().add("id", id).add("object", "model").add("created", created)
+        return Jsonp.createObjectBuilder().add("id", id).add("object", "model").add("created", created)
                 .add("owned_by", ownedBy);
     }
 }

@@ -2,7 +2,7 @@ package io.aigw.codec.openai;
 
 import io.aigw.codec.json.JsonFields;
 import io.aigw.jca.api.Usage;
-import jakarta.json.Json;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObject;
 
 /** The OpenAI {@code usage} object, with its cached-input and reasoning breakdowns. */
@@ -25,18 +25,18 @@ public final class OpenAiUsage {
 
     /** The chat {@code usage} object. */
     public static JsonObject encodeChat(Usage u) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("prompt_tokens", u.inputTokens())
                 .add("completion_tokens", u.outputTokens())
                 .add("total_tokens", u.totalTokens())
-                .add("prompt_tokens_details", Json.createObjectBuilder().add("cached_tokens", u.cachedInputTokens()))
-                .add("completion_tokens_details", Json.createObjectBuilder().add("reasoning_tokens", u.reasoningTokens()))
+                .add("prompt_tokens_details", Jsonp.createObjectBuilder().add("cached_tokens", u.cachedInputTokens()))
+                .add("completion_tokens_details", Jsonp.createObjectBuilder().add("reasoning_tokens", u.reasoningTokens()))
                 .build();
     }
 
     /** The embeddings {@code usage} object. */
     public static JsonObject encodeEmbeddings(Usage u) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("prompt_tokens", u.inputTokens())
                 .add("total_tokens", u.inputTokens())
                 .build();
