@@ -111,17 +111,19 @@ public class GatewayService {
     public ModelListing models(CallContext call) {
         Exchange ex = new Exchange(Operation.LIST_MODELS, call, null);
         ModelListing[] result = new ModelListing[1];
-        PolicyChain.run(steps.ordered(), ex, () -> result[0] = listing());
+        PolicyChain.run(steps.ordered(), ex, () -> result[0] = listing(ex.caller()));
         return result[0];
     }
 
-    private ModelListing listing() {
+    /** What the caller may use: models outside its key's allow-list are not listed. */
+    private ModelListing listing(io.aigw.policy.auth.Caller caller) {
         List<ModelListing.Entry> models = new ArrayList<>();
         List<io.aigw.jca.api.ConnectionStatus> statuses = new ArrayList<>();
         for (ModelCatalog.ConnectionModels cm : catalog.all()) {
             statuses.add(cm.status());
             String name = cm.status().connection();
-            cm.models().forEach(m -> models.add(new ModelListing.Entry(name + "/" + m.id(), name, m)));
+            cm.models().stream().filter(m -> caller.mayUse(name + "/" + m.id()) || caller.mayUse(m.id()))
+                    .forEach(m -> models.add(new ModelListing.Entry(name + "/" + m.id(), name, m)));
         }
         return new ModelListing(models, statuses);
     }
@@ -131,7 +133,7 @@ public class GatewayService {
         Exchange ex = new Exchange(Operation.LIST_MODELS, call, null);
         ex.requestedModel(id);
         List<ModelListing.Entry> found = new ArrayList<>(1);
-        PolicyChain.run(steps.ordered(), ex, () -> found.add(listing().models().stream()
+        PolicyChain.run(steps.ordered(), ex, () -> found.add(listing(ex.caller()).models().stream()
                 .filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new GatewayException(Problem.UNKNOWN_MODEL, "The model '" + id
                         + "' does not exist or no connection of this gateway serves it.", "model", null, null))));
@@ -151,6 +153,16 @@ public class GatewayService {
         List<T> result = new ArrayList<>(1);
         PolicyChain.run(steps.ordered(), ex, () -> result.add(action.get()));
         return result.get(0);
+    }
+
+    /**
+     * Refuses a request the edge could not route (unknown path, wrong method) through the chain, so that it is
+     * authenticated and audited like every other request.
+     */
+    public void refuse(CallContext call, GatewayException reason) {
+        PolicyChain.run(steps.ordered(), new Exchange(Operation.OTHER, call, null), () -> {
+            throw reason;
+        });
     }
 
     private ResolvedModel route(Exchange ex, String model, boolean stream) {

@@ -6,7 +6,9 @@ public enum Operation {
     EMBEDDINGS("embeddings"),
     LIST_MODELS("models"),
     ADMIN("admin"),
-    COMPLIANCE("compliance");
+    COMPLIANCE("compliance"),
+    /** A request for no known operation (unknown path or method): audited and refused. */
+    OTHER("other");
 
     private final String auditName;
 

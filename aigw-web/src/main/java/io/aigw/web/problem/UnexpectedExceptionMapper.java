@@ -1,6 +1,9 @@
 package io.aigw.web.problem;
 
 import io.aigw.policy.GatewayException;
+import io.aigw.policy.GatewayService;
+import io.aigw.web.http.CallContexts;
+import jakarta.ejb.EJB;
 import io.aigw.policy.Problem;
 import jakarta.ejb.EJBException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +19,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything else: JAX-RS routing failures keep their status (unknown path 404, wrong method 405, ...) in the
- * surface's error format; anything unexpected is logged and answered 500 without its message.
+ * Everything else: JAX-RS routing failures (unknown path 404, wrong method 405, ...) go through the gateway's chain
+ * to be authenticated and audited, and are answered in the surface's error format; anything unexpected is logged and
+ * answered 500 without its message.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -27,13 +31,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     HttpServletRequest request;
 
+    @EJB
+    GatewayService gateway;
+
     @Override
     public Response toResponse(Throwable t) {
         if (t instanceof EJBException ejb && ejb.getCausedByException() instanceof GatewayException g) {
             return ErrorResponses.of(g, request);
         }
         if (t instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
-            return ErrorResponses.of(routing(w), request);
+            try {
+                gateway.refuse(CallContexts.of(request), routing(w));
+            } catch (GatewayException refused) {
+                return ErrorResponses.of(refused, request);
+            }
         }
         LOG.log(Level.SEVERE, "Unexpected failure of " + (request == null ? "a request" : request.getMethod() + " "
                 + request.getRequestURI()), t);

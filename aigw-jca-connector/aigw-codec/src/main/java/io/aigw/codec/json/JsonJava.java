@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts between JSON-P values and plain Java values (maps, lists, strings, {@link BigDecimal}/{@link Long}
- * numbers, booleans, {@code null}), the form in which the API records carry JSON they do not model.
+ * Converts between JSON-P values and plain Java values (maps, lists, strings, {@link Long}, {@link BigInteger} beyond
+ * a long, {@link BigDecimal} numbers, booleans, {@code null}), the form in which the API records carry JSON they do
+ * not model.
  */
 public final class JsonJava {
 
@@ -36,7 +37,11 @@ public final class JsonJava {
             case STRING -> ((JsonString) v).getString();
             case NUMBER -> {
                 JsonNumber n = (JsonNumber) v;
-                yield n.isIntegral() ? (Object) n.longValue() : n.bigDecimalValue();
+                if (!n.isIntegral()) {
+                    yield n.bigDecimalValue();
+                }
+                BigInteger i = n.bigIntegerValue();
+                yield i.bitLength() < 64 ? (Object) i.longValue() : i;
             }
             case ARRAY -> {
                 List<Object> list = new ArrayList<>();

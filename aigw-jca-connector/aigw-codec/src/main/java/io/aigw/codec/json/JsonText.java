@@ -3,17 +3,22 @@ package io.aigw.codec.json;
 import io.aigw.codec.InvalidMessageException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 
-/** Parses and writes JSON text. Parse failures become {@link InvalidMessageException}s with the position. */
+/**
+ * Parses and writes JSON text. A document must be exactly one JSON object: anything after it is an error too.
+ * Parse failures become {@link InvalidMessageException}s with the position.
+ */
 public final class JsonText {
+
+    private static final String BODY = "We could not parse the JSON body of your request";
 
     private JsonText() {
     }
@@ -25,31 +30,37 @@ public final class JsonText {
 
     /** Parses a JSON object from a UTF-8 stream (read to its end). */
     public static JsonObject parseObject(InputStream in) {
-        try (JsonReader r = Jsonp.createReader(in)) {
-            return asObject(r.readValue());
-        } catch (JsonParsingException e) {
-            throw new InvalidMessageException("We could not parse the JSON body of your request: "
-                    + e.getMessage(), null, e);
-        } catch (JsonException e) {
-            throw new InvalidMessageException("We could not parse the JSON body of your request: it is not valid "
-                    + "JSON.", null, e);
+        try (JsonParser parser = Jsonp.createParser(in)) {
+            return single(parser, BODY);
         }
     }
 
     /** Parses a JSON object from text. */
     public static JsonObject parseObject(String text) {
-        try (JsonReader r = Jsonp.createReader(new StringReader(text))) {
-            return asObject(r.readValue());
-        } catch (JsonException e) {
-            throw new InvalidMessageException("Invalid JSON: " + e.getMessage(), null, e);
+        try (JsonParser parser = Jsonp.createParser(new StringReader(text))) {
+            return single(parser, "Invalid JSON");
         }
     }
 
-    private static JsonObject asObject(JsonValue v) {
-        if (v instanceof JsonObject o) {
-            return o;
+    private static JsonObject single(JsonParser parser, String what) {
+        try {
+            if (!parser.hasNext()) {
+                throw new InvalidMessageException(what + ": it is empty.", null);
+            }
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                throw new InvalidMessageException("The request body must be a JSON object.", null);
+            }
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new InvalidMessageException(what + ": there is content after the JSON object.", null);
+            }
+            return object;
+        } catch (JsonParsingException e) {
+            throw new InvalidMessageException(what + ": " + e.getMessage(), null, e);
+        } catch (JsonException e) {
+            throw new InvalidMessageException(what + ": it is not valid JSON.", null, e);
         }
-        throw new InvalidMessageException("The request body must be a JSON object.", null);
     }
 
     /** Compact JSON text of a value. */

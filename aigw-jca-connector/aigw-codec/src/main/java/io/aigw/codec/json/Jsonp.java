@@ -8,11 +8,14 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON-P factory methods of {@link jakarta.json.Json}, on one provider looked up once. {@code Json.createXxx}
@@ -22,6 +25,7 @@ import java.math.BigInteger;
 public final class Jsonp {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(null);
 
     private Jsonp() {
     }
@@ -64,6 +68,15 @@ public final class Jsonp {
 
     public static JsonReader createReader(Reader in) {
         return PROVIDER.createReader(in);
+    }
+
+    /** A parser of UTF-8 JSON (RFC 8259 requires UTF-8 between systems; no encoding detection). */
+    public static JsonParser createParser(InputStream in) {
+        return PARSERS.createParser(in, StandardCharsets.UTF_8);
+    }
+
+    public static JsonParser createParser(Reader in) {
+        return PROVIDER.createParser(in);
     }
 
     public static JsonWriter createWriter(Writer out) {

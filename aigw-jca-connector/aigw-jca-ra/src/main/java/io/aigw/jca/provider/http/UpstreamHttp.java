@@ -65,13 +65,18 @@ public final class UpstreamHttp {
         return watchdog.watch(body, settings.idleTimeout(), left.isNegative() ? Duration.ZERO : left);
     }
 
-    /** Reads a whole (non-streamed) body under the watchdog. */
+    /** Reads a whole (non-streamed) body under the watchdog; a body the watchdog closed is a timeout. */
     public String readBody(HttpResponse<InputStream> response, long startNanos) throws ProviderException {
-        try (InputStream in = response.body(); ReadWatchdog.Watch watch = watch(in, startNanos)) {
-            String body = readAll(in, MAX_BODY, watch);
+        InputStream in = response.body();
+        try (in; ReadWatchdog.Watch watch = watch(in, startNanos)) {
+            String body;
+            try {
+                body = readAll(in, MAX_BODY, watch);
+            } catch (IOException e) {
+                throw transportFailure(e, watch);
+            }
             if (watch.expired() != null) {
-                throw UpstreamFailures.ofTransport(settings.connectionName(), new IOException("body timed out"),
-                        watch.expired());
+                throw transportFailure(new IOException("body timed out"), watch);
             }
             return body;
         } catch (IOException e) {

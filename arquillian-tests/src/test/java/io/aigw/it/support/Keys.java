@@ -1,0 +1,42 @@
+package io.aigw.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/** Issues gateway keys through the admin API. */
+public final class Keys {
+
+    /**
+     * A key just issued.
+     *
+     * @param id     its public id
+     * @param secret its secret
+     */
+    public record Issued(String id, String secret) {
+    }
+
+    private Keys() {
+    }
+
+    public static Issued issue(Gateway gateway, String name, List<String> roles, List<String> allowedModels) {
+        JsonArrayBuilder r = Json.createArrayBuilder();
+        roles.forEach(r::add);
+        JsonArrayBuilder m = Json.createArrayBuilder();
+        allowedModels.forEach(m::add);
+        String body = Json.createObjectBuilder().add("name", name).add("roles", r).add("allowed_models", m).build()
+                .toString();
+        HttpResponse<String> response = gateway.post("/admin/keys", Gateway.ADMIN_KEY, body);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("key not issued: " + response.statusCode() + " " + response.body());
+        }
+        JsonObject json = Gateway.json(response);
+        return new Issued(json.getString("id"), json.getString("key"));
+    }
+
+    public static Issued user(Gateway gateway, String name) {
+        return issue(gateway, name, List.of(), List.of());
+    }
+}
