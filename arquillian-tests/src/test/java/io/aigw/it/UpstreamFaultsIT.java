@@ -140,6 +140,30 @@ class UpstreamFaultsIT {
     }
 
     @Test
+    void noPooledConnectionWithinTheWaitTimeIsServiceUnavailable() throws Exception {
+        String gateId = "gate-" + java.util.UUID.randomUUID();
+        io.aigw.it.fake.StreamGate gate = io.aigw.it.fake.FakeUpstreams.openai().gate(gateId);
+        HttpResponse<java.io.InputStream> holder = gateway.streamBytes("/v1/chat/completions", Gateway.ADMIN_KEY,
+                "{\"model\":\"tiny/fake-gated-stream\",\"stream\":true,\"user\":\"" + gateId + "\","
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        try (java.io.InputStream held = holder.body()) {
+            assertThat(holder.statusCode()).isEqualTo(200);
+            assertThat(gate.awaitReached(java.time.Duration.ofSeconds(10))).isTrue();
+
+            HttpResponse<String> r = chat("tiny/gpt-4o-mini", false);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(error(r).getString("code")).isEqualTo("pool_exhausted");
+            assertThat(r.headers().firstValue("retry-after")).contains("1");
+            assertThat(r.headers().firstValue("x-should-retry")).contains("true");
+
+            gate.release();
+            assertThat(new String(held.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .endsWith("data: [DONE]\n\n");
+        }
+        assertThat(chat("tiny/gpt-4o-mini", false).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aStreamWithoutProviderUsageIsAuditedWithAnEstimate() {
         HttpResponse<Stream<String>> r = gateway.stream("/v1/chat/completions", Gateway.ADMIN_KEY,
                 "{\"model\":\"fault-no-usage\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"

@@ -64,6 +64,11 @@ public class AuditWriter {
         return lastFailure;
     }
 
+    /** Records waiting for a commit (for tests). */
+    int queued() {
+        return queue.size();
+    }
+
     private void commitQueued() {
         List<Pending> batch = new ArrayList<>();
         for (Pending p; (p = queue.poll()) != null; ) {
