@@ -6,7 +6,7 @@
 #   bash bench/run.sh
 #
 # Environment (all optional):
-#   WARMUP=30          warm-up seconds against the gateway at 32 connections (0 = skip)
+#   WARMUP=60          warm-up seconds against the gateway at 32 connections (0 = skip)
 #   DURATION=20        seconds per measured run
 #   UPSTREAM_PORT=9598 port of the canned nginx upstream on 127.0.0.1
 #   GATEWAY_URL        use this already-running gateway instead of starting one
@@ -286,7 +286,7 @@ main() {
   ROOT=$(pwd)
   # the gateway's Liberty user folder (servers/aigw, extension/) built by aigw-ear
   export WLP_USER_DIR="$ROOT/aigw-ear/target/usr"
-  WARMUP=${WARMUP:-30}
+  WARMUP=${WARMUP:-60}
   DURATION=${DURATION:-20}
   UPSTREAM_PORT=${UPSTREAM_PORT:-9598}
   [[ $WARMUP =~ ^[0-9]+$ && $DURATION =~ ^[1-9][0-9]*$ && $UPSTREAM_PORT =~ ^[1-9][0-9]*$ ]] \
