@@ -6,12 +6,9 @@ import io.aigw.it.fake.FakeOpenAiServer;
 import io.aigw.it.fake.FakeUpstreams;
 import io.aigw.it.fake.RecordedRequest;
 import io.aigw.it.fake.StreamGate;
-import io.aigw.it.support.AuditTrail;
 import io.aigw.it.support.Gateway;
-import io.aigw.it.support.GatewayDeployment;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,37 +16,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /v1/chat/completions} through the whole chain to the fake OpenAI upstream, plain and streamed. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ChatCompletionsIT {
+class ChatCompletionsIT extends GatewayIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return GatewayDeployment.ear();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    private Gateway gateway;
-    private AuditTrail audit;
     private final FakeOpenAiServer fake = FakeUpstreams.openai();
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(url);
-        audit = new AuditTrail(gateway);
-    }
 
     @Test
     void answersAPlainCompletionAndAuditsItBeforeAnswering() {

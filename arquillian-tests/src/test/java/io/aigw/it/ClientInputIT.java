@@ -2,53 +2,25 @@ package io.aigw.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aigw.it.support.AuditTrail;
 import io.aigw.it.support.Gateway;
-import io.aigw.it.support.GatewayDeployment;
 import io.aigw.it.support.Keys;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Bad input and bad keys get the right 4xx in the format the client expects, never a 500 or a stack trace, and each
  * such request has its audit row. The test server limits bodies to 1 MiB.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ClientInputIT {
+class ClientInputIT extends GatewayIT {
 
     private static final String CHAT = "/v1/chat/completions";
     private static final String HELLO = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return GatewayDeployment.ear();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    private Gateway gateway;
-    private AuditTrail audit;
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(url);
-        audit = new AuditTrail(gateway);
-    }
 
     private JsonObject openAiError(HttpResponse<String> r, int status) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);

@@ -3,49 +3,21 @@ package io.aigw.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.aigw.it.support.AuditTrail;
 import io.aigw.it.support.Gateway;
-import io.aigw.it.support.GatewayDeployment;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Local embeddings computed in-process, provider embeddings, the model list, the audit listing and health. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EmbeddingsAndModelsIT {
+class EmbeddingsAndModelsIT extends GatewayIT {
 
     private static final String LOCAL = "local/all-minilm-l6-v2";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return GatewayDeployment.ear();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    private Gateway gateway;
-    private AuditTrail audit;
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(url);
-        audit = new AuditTrail(gateway);
-    }
 
     private float[][] embed(String model, String format, String... inputs) {
         StringBuilder in = new StringBuilder("[");

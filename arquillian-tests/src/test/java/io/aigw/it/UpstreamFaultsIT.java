@@ -2,48 +2,20 @@ package io.aigw.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aigw.it.support.AuditTrail;
 import io.aigw.it.support.Gateway;
-import io.aigw.it.support.GatewayDeployment;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Upstream failures become clear client errors (DESIGN's status mapping), before a stream starts as error responses,
  * after it as an error event without {@code [DONE]}; never an upstream body, never a hang past the timeouts
  * (the test server's response timeout is 3 s, its idle timeout 2 s).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class UpstreamFaultsIT {
+class UpstreamFaultsIT extends GatewayIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return GatewayDeployment.ear();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    private Gateway gateway;
-    private AuditTrail audit;
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(url);
-        audit = new AuditTrail(gateway);
-    }
 
     private HttpResponse<String> chat(String model, boolean stream) {
         return gateway.post("/v1/chat/completions", Gateway.ADMIN_KEY, "{\"model\":\"" + model + "\",\"stream\":"

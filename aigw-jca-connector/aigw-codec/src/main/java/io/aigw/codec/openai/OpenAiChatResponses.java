@@ -68,15 +68,7 @@ public final class OpenAiChatResponses {
                 message.add("tool_calls", OpenAiMessages.encodeToolCalls(m.toolCalls()));
             }
             message.addNull("refusal");
-            JsonObjectBuilder choice = Jsonp.createObjectBuilder().add("index", c.index()).add("message", message)
-                    .addNull("logprobs");
-            String finish = OpenAiFinishReasons.encode(c.finishReason());
-            if (finish == null) {
-                choice.addNull("finish_reason");
-            } else {
-                choice.add("finish_reason", finish);
-            }
-            choices.add(choice);
+            choices.add(OpenAiFinishReasons.choice(c.index(), "message", message, c.finishReason()));
         }
         JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", r.id() == null ? "chatcmpl-aigw" : r.id())

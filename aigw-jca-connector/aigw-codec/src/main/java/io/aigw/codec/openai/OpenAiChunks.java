@@ -92,15 +92,7 @@ public final class OpenAiChunks {
             if (!d.toolCalls().isEmpty()) {
                 delta.add("tool_calls", encodeToolCalls(d.toolCalls()));
             }
-            JsonObjectBuilder choice = Jsonp.createObjectBuilder().add("index", d.index()).add("delta", delta)
-                    .addNull("logprobs");
-            String finish = OpenAiFinishReasons.encode(d.finishReason());
-            if (finish == null) {
-                choice.addNull("finish_reason");
-            } else {
-                choice.add("finish_reason", finish);
-            }
-            choices.add(choice);
+            choices.add(OpenAiFinishReasons.choice(d.index(), "delta", delta, d.finishReason()));
         }
         JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("id", c.id() == null ? "chatcmpl-aigw" : c.id())

@@ -1,6 +1,8 @@
 package io.aigw.codec.openai;
 
+import io.aigw.codec.json.Jsonp;
 import io.aigw.jca.api.FinishReason;
+import jakarta.json.JsonObjectBuilder;
 
 /** OpenAI {@code finish_reason} strings. */
 final class OpenAiFinishReasons {
@@ -19,6 +21,14 @@ final class OpenAiFinishReasons {
             case "error" -> FinishReason.ERROR;
             default -> FinishReason.STOP;
         };
+    }
+
+    /** A choice object of a response or chunk: its index, the given body field, {@code logprobs} and the finish reason. */
+    static JsonObjectBuilder choice(int index, String bodyField, JsonObjectBuilder body, FinishReason reason) {
+        JsonObjectBuilder choice = Jsonp.createObjectBuilder().add("index", index).add(bodyField, body)
+                .addNull("logprobs");
+        String finish = encode(reason);
+        return finish == null ? choice.addNull("finish_reason") : choice.add("finish_reason", finish);
     }
 
     static String encode(FinishReason r) {

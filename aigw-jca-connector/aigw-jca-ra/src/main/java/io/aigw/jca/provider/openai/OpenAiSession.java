@@ -44,11 +44,8 @@ final class OpenAiSession implements ProviderSession {
     @Override
     public ChatResponse chat(ChatRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(post("/chat/completions",
-                JsonText.write(OpenAiChatRequests.encode(request)), "application/json"));
-        if (response.statusCode() != 200) {
-            throw http.failure(response);
-        }
+        HttpResponse<InputStream> response = exchange("/chat/completions", OpenAiChatRequests.encode(request),
+                "application/json");
         ChatResponse decoded = decode(http.readBody(response, start), OpenAiChatResponses::decode);
         return decoded.usage().totalTokens() > 0 || decoded.choices().isEmpty() ? decoded
                 : new ChatResponse(decoded.id(), decoded.model(), decoded.created(), decoded.choices(),
@@ -59,22 +56,16 @@ final class OpenAiSession implements ProviderSession {
     public StreamOutcome streamChat(ChatRequest request, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(post("/chat/completions",
-                JsonText.write(OpenAiChatRequests.encode(request)), "text/event-stream"));
-        if (response.statusCode() != 200) {
-            throw http.failure(response);
-        }
+        HttpResponse<InputStream> response = exchange("/chat/completions", OpenAiChatRequests.encode(request),
+                "text/event-stream");
         return new OpenAiStreamRelay(settings.connectionName(), http, request).relay(response, start, listener);
     }
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(post("/embeddings",
-                JsonText.write(OpenAiEmbeddings.encode(request)), "application/json"));
-        if (response.statusCode() != 200) {
-            throw http.failure(response);
-        }
+        HttpResponse<InputStream> response = exchange("/embeddings", OpenAiEmbeddings.encode(request),
+                "application/json");
         return decode(http.readBody(response, start), OpenAiEmbeddings::decodeResponse);
     }
 
@@ -108,13 +99,18 @@ final class OpenAiSession implements ProviderSession {
         // nothing per connection: the HTTP client belongs to the connection factory
     }
 
-    private HttpRequest post(String path, String json, String accept) throws ProviderException {
+    /** POSTs the JSON body; returns the response once the upstream accepted it (200), its body unread. */
+    private HttpResponse<InputStream> exchange(String path, JsonObject body, String accept) throws ProviderException {
         requireCredential();
-        return authorized(http.request(path))
+        HttpResponse<InputStream> response = http.send(authorized(http.request(path))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(JsonText.write(body)))
+                .build());
+        if (response.statusCode() != 200) {
+            throw http.failure(response);
+        }
+        return response;
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder b) {
