@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Resource(name = "java:app/env/eis/aigw/openai", lookup = "eis/aigw/openai", type = AiConnectionFactory.class)
+@Resource(name = "java:app/env/eis/aigw/anthropic", lookup = "eis/aigw/anthropic", type = AiConnectionFactory.class)
 @Resource(name = "java:app/env/eis/aigw/ollama", lookup = "eis/aigw/ollama", type = AiConnectionFactory.class)
 @Resource(name = "java:app/env/eis/aigw/local", lookup = "eis/aigw/local", type = AiConnectionFactory.class)
 public class GatewayService {

@@ -28,7 +28,7 @@ public class GatewaySettings {
     String keyCacheTtl;
 
     @Inject
-    @ConfigProperty(name = "aigw.connections", defaultValue = "openai,ollama,local")
+    @ConfigProperty(name = "aigw.connections", defaultValue = "openai,anthropic,ollama,local")
     List<String> connections;
 
     @Inject

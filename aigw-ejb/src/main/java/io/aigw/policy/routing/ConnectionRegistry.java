@@ -15,7 +15,7 @@ import javax.naming.NamingException;
 
 /**
  * The connection factories named by {@code aigw.connections}, looked up once as {@code eis/aigw/<name>}. The
- * standard names ({@code openai}, {@code ollama}, {@code local}) have resource references declared by
+ * standard names ({@code openai}, {@code anthropic}, {@code ollama}, {@code local}) have resource references declared by
  * {@link io.aigw.policy.GatewayService}; other names are looked up directly. A name with
  * no factory in {@code server.xml} is reported and skipped, never a start-up failure.
  */

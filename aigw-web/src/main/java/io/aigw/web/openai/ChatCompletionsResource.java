@@ -8,6 +8,8 @@ import io.aigw.jca.api.ChatResponse;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayService;
 import io.aigw.web.http.CallContexts;
+import io.aigw.web.http.JsonBodies;
+import io.aigw.web.http.SseStream;
 import io.aigw.web.http.WebSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,15 +38,15 @@ public class ChatCompletionsResource {
     public Response complete(InputStream body, @Context HttpServletRequest request,
                              @Context HttpServletResponse response) {
         CallContext call = CallContexts.of(request);
-        OpenAiSseSink sink = new OpenAiSseSink(request, response, call.requestId());
+        OpenAiSseSink sink = new OpenAiSseSink(new SseStream(request, response, call.requestId()));
         ChatRequest[] decoded = new ChatRequest[1];
-        ChatResponse answer = gateway.chat(call, OpenAiBodies.of(body, request.getContentLengthLong(),
+        ChatResponse answer = gateway.chat(call, JsonBodies.of(body, request.getContentLengthLong(),
                 settings.maxRequestBytes(), json -> {
                     ChatRequest r = OpenAiChatRequests.decode(json);
                     decoded[0] = r;
                     sink.present(r.model(), OpenAiChatRequests.wantsStreamUsage(r));
                     return r;
-                }, null), sink);
+                }), sink);
         if (answer == null) {
             // streamed: the response is committed and complete
             return null;

@@ -7,6 +7,7 @@ import io.aigw.jca.api.EmbeddingResponse;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayService;
 import io.aigw.web.http.CallContexts;
+import io.aigw.web.http.JsonBodies;
 import io.aigw.web.http.WebSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,12 +36,12 @@ public class EmbeddingsResource {
         CallContext call = CallContexts.of(request);
         EmbeddingRequest[] decoded = new EmbeddingRequest[1];
         OpenAiEmbeddings.Encoding[] encoding = new OpenAiEmbeddings.Encoding[1];
-        EmbeddingResponse answer = gateway.embeddings(call, OpenAiBodies.of(body, request.getContentLengthLong(),
+        EmbeddingResponse answer = gateway.embeddings(call, JsonBodies.of(body, request.getContentLengthLong(),
                 settings.maxRequestBytes(), json -> {
                     decoded[0] = OpenAiEmbeddings.decode(json);
                     encoding[0] = OpenAiEmbeddings.encoding(json);
                     return decoded[0];
-                }, null));
+                }));
         return Response.ok(JsonText.write(OpenAiEmbeddings.encodeResponse(answer, decoded[0].model(), encoding[0])),
                 MediaType.APPLICATION_JSON_TYPE).header("x-request-id", call.requestId()).build();
     }

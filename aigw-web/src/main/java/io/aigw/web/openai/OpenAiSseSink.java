@@ -5,34 +5,22 @@ import io.aigw.codec.openai.OpenAiChunks;
 import io.aigw.jca.api.ChatChunk;
 import io.aigw.policy.ChatStreamSink;
 import io.aigw.policy.GatewayException;
-import io.aigw.web.http.StreamedResponses;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.aigw.web.http.SseStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Writes an OpenAI chat stream straight to the servlet response: committed (headers flushed) before the first event,
- * then one {@code data: <json>\n\n} event per chunk, each flushed as it is written, ending with {@code data: [DONE]}.
- * The usage chunk reaches the client only if it asked for it ({@code stream_options.include_usage}).
+ * An OpenAI chat stream: one {@code data: <json>} event per chunk, flushed as it is written, ending with
+ * {@code data: [DONE]}. The usage chunk reaches the client only if it asked for it
+ * ({@code stream_options.include_usage}).
  */
 final class OpenAiSseSink implements ChatStreamSink {
 
-    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.US_ASCII);
-
-    private final HttpServletRequest request;
-    private final HttpServletResponse response;
-    private final String requestId;
+    private final SseStream stream;
     private String model;
     private boolean includeUsage;
-    private ServletOutputStream out;
 
-    OpenAiSseSink(HttpServletRequest request, HttpServletResponse response, String requestId) {
-        this.request = request;
-        this.response = response;
-        this.requestId = requestId;
+    OpenAiSseSink(SseStream stream) {
+        this.stream = stream;
     }
 
     /** How chunks are presented: the model name the client used, and whether it wants the usage chunk. */
@@ -43,14 +31,7 @@ final class OpenAiSseSink implements ChatStreamSink {
 
     @Override
     public void open() throws IOException {
-        response.setStatus(200);
-        response.setContentType("text/event-stream;charset=utf-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
-        response.setHeader("x-request-id", requestId);
-        out = response.getOutputStream();
-        response.flushBuffer();
-        StreamedResponses.markStreamed(request);
+        stream.open();
     }
 
     @Override
@@ -75,9 +56,7 @@ final class OpenAiSseSink implements ChatStreamSink {
     }
 
     private void event(String data) throws IOException {
-        out.write(DATA);
-        out.write(data.getBytes(StandardCharsets.UTF_8));
-        out.write(END_OF_EVENT);
-        out.flush();
+        stream.event(null, data);
+        stream.flush();
     }
 }

@@ -2,6 +2,7 @@ package io.aigw.web.problem;
 
 import io.aigw.codec.json.JsonText;
 import io.aigw.policy.GatewayException;
+import io.aigw.web.anthropic.AnthropicErrorResponses;
 import io.aigw.web.http.CallContexts;
 import io.aigw.web.openai.OpenAiErrorResponses;
 import io.aigw.codec.json.Jsonp;
@@ -18,6 +19,9 @@ final class ErrorResponses {
     static Response of(GatewayException e, HttpServletRequest request) {
         String requestId = request == null ? null : (String) request.getAttribute(CallContexts.REQUEST_ID);
         String path = request == null ? "" : request.getRequestURI();
+        if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
+            return AnthropicErrorResponses.of(e, requestId);
+        }
         if (path.startsWith("/v1/") || path.equals("/v1")) {
             return OpenAiErrorResponses.of(e, requestId);
         }

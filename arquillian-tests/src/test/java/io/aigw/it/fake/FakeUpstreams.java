@@ -6,13 +6,14 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the one shared {@link FakeOpenAiServer} of a test run when the JUnit launcher session opens —
- * before any test class, hence before Arquillian starts the Liberty server whose gateway points at it —
- * and stops it when the session closes.
+ * Starts the shared fake upstreams of a test run — one {@link FakeOpenAiServer} and one
+ * {@link FakeAnthropicServer} — when the JUnit launcher session opens, before any test class, hence before
+ * Arquillian starts the Liberty server whose gateway points at them, and stops them when the session closes.
  *
- * <p>Registered in {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}. The port
- * is the system property {@value #PORT_PROPERTY} (default {@value #DEFAULT_PORT}); the server binds to
- * 127.0.0.1 only.
+ * <p>Registered in {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}. The ports are
+ * the system properties {@value #PORT_PROPERTY} (default {@value #DEFAULT_PORT}) and
+ * {@value #ANTHROPIC_PORT_PROPERTY} (default {@value #ANTHROPIC_DEFAULT_PORT}); the servers bind to 127.0.0.1
+ * only.
  */
 public final class FakeUpstreams implements LauncherSessionListener {
 
@@ -22,27 +23,41 @@ public final class FakeUpstreams implements LauncherSessionListener {
     /** The fake OpenAI port when {@value #PORT_PROPERTY} is not set. */
     public static final int DEFAULT_PORT = 9591;
 
+    /** System property naming the fake Anthropic port. */
+    public static final String ANTHROPIC_PORT_PROPERTY = "aigw.fake.anthropic.port";
+
+    /** The fake Anthropic port when {@value #ANTHROPIC_PORT_PROPERTY} is not set. */
+    public static final int ANTHROPIC_DEFAULT_PORT = 9592;
+
     private static FakeOpenAiServer openai;
+    private static FakeAnthropicServer anthropic;
 
     /** Creates the listener; called by the JUnit launcher through {@link java.util.ServiceLoader}. */
     public FakeUpstreams() {
-        // stateless: the server lives in a static field shared by the whole session
+        // stateless: the servers live in static fields shared by the whole session
     }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         openai();
+        anthropic();
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        FakeOpenAiServer running;
+        FakeOpenAiServer runningOpenAi;
+        FakeAnthropicServer runningAnthropic;
         synchronized (FakeUpstreams.class) {
-            running = openai;
+            runningOpenAi = openai;
+            runningAnthropic = anthropic;
             openai = null;
+            anthropic = null;
         }
-        if (running != null) {
-            running.stop();
+        if (runningOpenAi != null) {
+            runningOpenAi.stop();
+        }
+        if (runningAnthropic != null) {
+            runningAnthropic.stop();
         }
     }
 
@@ -65,5 +80,26 @@ public final class FakeUpstreams implements LauncherSessionListener {
             System.out.println("[aigw-it] fake OpenAI upstream listening on " + openai.baseUrl());
         }
         return openai;
+    }
+
+    /**
+     * Returns the session's fake Anthropic server, starting it if the launcher session did not (for example
+     * when a test is run without this listener registered).
+     *
+     * @return the running shared server
+     * @throws UncheckedIOException if its port cannot be bound
+     */
+    public static synchronized FakeAnthropicServer anthropic() {
+        if (anthropic == null) {
+            int port = Integer.getInteger(ANTHROPIC_PORT_PROPERTY, ANTHROPIC_DEFAULT_PORT);
+            try {
+                anthropic = FakeAnthropicServer.start(port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the fake Anthropic server on 127.0.0.1:" + port
+                        + " (set -D" + ANTHROPIC_PORT_PROPERTY + " to use another port)", e);
+            }
+            System.out.println("[aigw-it] fake Anthropic upstream listening on " + anthropic.baseUrl());
+        }
+        return anthropic;
     }
 }

@@ -189,6 +189,8 @@ public final class OpenAiChatRequests {
         }
         Map<String, Object> extensions = new LinkedHashMap<>(r.extensions());
         extensions.remove("stream_options");
+        // fields of other protocols (e.g. "anthropic.top_k") are not OpenAI fields
+        extensions.keySet().removeIf(k -> k.indexOf('.') >= 0);
         JsonObject built = b.build();
         JsonObjectBuilder all = Jsonp.createObjectBuilder(built);
         JsonJava.addExtensions(all, built, extensions);

@@ -1,5 +1,6 @@
 package io.aigw.jca.provider;
 
+import io.aigw.jca.provider.anthropic.AnthropicProvider;
 import io.aigw.jca.provider.http.ReadWatchdog;
 import io.aigw.jca.provider.local.LocalProvider;
 import io.aigw.jca.provider.openai.OpenAiProvider;
@@ -16,9 +17,10 @@ public final class Providers {
     public static Provider create(ProviderSettings settings, ReadWatchdog watchdog, LocalModels localModels) {
         return switch (settings.protocol()) {
             case "openai" -> new OpenAiProvider(settings, watchdog);
+            case "anthropic" -> new AnthropicProvider(settings, watchdog);
             case "local" -> new LocalProvider(settings, localModels);
             default -> throw new IllegalArgumentException("unknown protocol '" + settings.protocol()
-                    + "' (supported: openai, local)");
+                    + "' (supported: openai, anthropic, local)");
         };
     }
 }

@@ -1,0 +1,138 @@
+package io.aigw.jca.provider.anthropic;
+
+import io.aigw.codec.InvalidMessageException;
+import io.aigw.codec.anthropic.AnthropicModels;
+import io.aigw.codec.anthropic.AnthropicRequests;
+import io.aigw.codec.anthropic.AnthropicResponses;
+import io.aigw.codec.json.JsonText;
+import io.aigw.jca.api.ChatRequest;
+import io.aigw.jca.api.ChatResponse;
+import io.aigw.jca.api.ChatStreamListener;
+import io.aigw.jca.api.ConnectionStatus;
+import io.aigw.jca.api.EmbeddingRequest;
+import io.aigw.jca.api.EmbeddingResponse;
+import io.aigw.jca.api.ModelInfo;
+import io.aigw.jca.api.ProviderException;
+import io.aigw.jca.api.ProviderException.Kind;
+import io.aigw.jca.api.StreamAbortedException;
+import io.aigw.jca.api.StreamOutcome;
+import io.aigw.jca.provider.ProviderSession;
+import io.aigw.jca.provider.ProviderSettings;
+import io.aigw.jca.provider.UpstreamCredential;
+import io.aigw.jca.provider.http.UpstreamHttp;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.function.Function;
+
+/** Calls Anthropic's Messages API with one API key. */
+final class AnthropicSession implements ProviderSession {
+
+    /** The API version sent unless the connection's {@code headers} property sets another. */
+    static final String API_VERSION = "2023-06-01";
+
+    private final ProviderSettings settings;
+    private final UpstreamHttp http;
+    private final UpstreamCredential credential;
+
+    AnthropicSession(ProviderSettings settings, UpstreamHttp http, UpstreamCredential credential) {
+        this.settings = settings;
+        this.http = http;
+        this.credential = credential;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) throws ProviderException {
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = exchange(encode(request), "application/json");
+        return decode(http.readBody(response, start), AnthropicResponses::decode);
+    }
+
+    @Override
+    public StreamOutcome streamChat(ChatRequest request, ChatStreamListener listener)
+            throws ProviderException, StreamAbortedException {
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = exchange(encode(request), "text/event-stream");
+        return new AnthropicStreamRelay(settings.connectionName(), http, request).relay(response, start, listener);
+    }
+
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request) throws ProviderException {
+        throw new ProviderException(Kind.UNSUPPORTED, "Connection '" + settings.connectionName()
+                + "' (Anthropic) has no embedding models.");
+    }
+
+    @Override
+    public List<ModelInfo> listModels() throws ProviderException {
+        requireCredential();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(authorized(http.request("/models?limit=1000")).GET().build());
+        if (response.statusCode() != 200) {
+            throw http.failure(response);
+        }
+        return decode(http.readBody(response, start), AnthropicModels::decodeList);
+    }
+
+    @Override
+    public ConnectionStatus status() {
+        boolean ready = credential != null || !settings.requiresCredential();
+        return new ConnectionStatus(settings.connectionName(), settings.protocol(), ready,
+                ready ? null : "no upstream credential is configured (authData of eis/aigw/" + settings.connectionName()
+                        + ")");
+    }
+
+    @Override
+    public void close() {
+        // nothing per connection: the HTTP client belongs to the connection factory
+    }
+
+    private JsonObject encode(ChatRequest request) throws ProviderException {
+        try {
+            return AnthropicRequests.encode(request);
+        } catch (InvalidMessageException e) {
+            throw new ProviderException(Kind.UNSUPPORTED, e.getMessage(), e);
+        }
+    }
+
+    private HttpResponse<InputStream> exchange(JsonObject body, String accept) throws ProviderException {
+        requireCredential();
+        HttpResponse<InputStream> response = http.send(authorized(http.request("/messages"))
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(JsonText.write(body)))
+                .build());
+        if (response.statusCode() != 200) {
+            throw http.failure(response);
+        }
+        return response;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        if (credential != null) {
+            b.header("x-api-key", credential.secret());
+        }
+        if (settings.headers().keySet().stream().noneMatch("anthropic-version"::equalsIgnoreCase)) {
+            b.header("anthropic-version", API_VERSION);
+        }
+        return b;
+    }
+
+    private void requireCredential() throws ProviderException {
+        ConnectionStatus status = status();
+        if (!status.available()) {
+            throw new ProviderException(Kind.NOT_CONFIGURED, "Connection '" + settings.connectionName()
+                    + "' cannot serve: " + status.reason() + ".");
+        }
+    }
+
+    private <T> T decode(String body, Function<JsonObject, T> decoder) throws ProviderException {
+        try {
+            return decoder.apply(JsonText.parseObject(body));
+        } catch (InvalidMessageException | ClassCastException e) {
+            throw new ProviderException(Kind.BAD_RESPONSE, "The upstream of connection '" + settings.connectionName()
+                    + "' returned a response that is not valid Anthropic JSON.", e);
+        }
+    }
+}
