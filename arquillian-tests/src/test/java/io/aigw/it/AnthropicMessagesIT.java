@@ -221,6 +221,19 @@ class AnthropicMessagesIT extends GatewayIT {
     }
 
     @Test
+    void anthropicClientsGetTheModelListInAnthropicsFormat() {
+        HttpResponse<String> r = gateway.send(gateway.request("/v1/models").header("x-api-key", Gateway.ADMIN_KEY)
+                .header("anthropic-version", "2023-06-01").GET().build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonObject body = Gateway.json(r);
+        assertThat(body.getBoolean("has_more")).isFalse();
+        List<JsonObject> models = body.getJsonArray("data").getValuesAs(JsonObject.class);
+        assertThat(models).extracting(m -> m.getString("id")).contains("anthropic/claude-sonnet-4-5");
+        assertThat(models).allSatisfy(m -> assertThat(m.getString("type")).isEqualTo("model"));
+        assertThat(body.getString("first_id")).isEqualTo(models.get(0).getString("id"));
+    }
+
+    @Test
     void anAnthropicStreamErrorAfterTheFirstEventEndsWithAnErrorEvent() {
         HttpResponse<String> r = messages("{\"model\":\"anthropic/fault-error-event\",\"max_tokens\":50,\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");

@@ -1,5 +1,6 @@
 package io.aigw.web.openai;
 
+import io.aigw.codec.anthropic.AnthropicModels;
 import io.aigw.codec.json.JsonText;
 import io.aigw.codec.openai.OpenAiModels;
 import io.aigw.jca.api.ConnectionStatus;
@@ -21,7 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code GET /v1/models} (the OpenAI list, plus {@code connections}: every connection's status and, when it cannot
+ * {@code GET /v1/models} (the OpenAI list, or Anthropic's for clients that send {@code anthropic-version}, plus
+ * {@code connections}: every connection's status and, when it cannot
  * serve, why) and {@code GET /v1/models/{id}} (ids contain {@code /}).
  */
 @Path("/v1/models")
@@ -35,8 +37,9 @@ public class ModelsResource {
     public Response list(@Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         ModelListing listing = gateway.models(call);
+        boolean anthropic = anthropicClient(request);
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        listing.models().forEach(e -> data.add(model(e)));
+        listing.models().forEach(e -> data.add(model(e, anthropic)));
         JsonArrayBuilder connections = Jsonp.createArrayBuilder();
         for (ConnectionStatus s : listing.connections()) {
             JsonObjectBuilder c = Jsonp.createObjectBuilder().add("name", s.connection()).add("available", s.available());
@@ -48,18 +51,35 @@ public class ModelsResource {
             }
             connections.add(c);
         }
-        return ok(Jsonp.createObjectBuilder().add("object", "list").add("data", data).add("connections", connections)
-                .build(), call);
+        JsonObjectBuilder list = Jsonp.createObjectBuilder();
+        if (anthropic) {
+            list.add("data", data).add("has_more", false);
+            if (!listing.models().isEmpty()) {
+                list.add("first_id", listing.models().get(0).id())
+                        .add("last_id", listing.models().get(listing.models().size() - 1).id());
+            }
+        } else {
+            list.add("object", "list").add("data", data);
+        }
+        return ok(list.add("connections", connections).build(), call);
     }
 
     @GET
     @Path("{id: .+}")
     public Response get(@PathParam("id") String id, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
-        return ok(model(gateway.model(call, id)).build(), call);
+        return ok(model(gateway.model(call, id), anthropicClient(request)).build(), call);
     }
 
-    private static JsonObjectBuilder model(ModelListing.Entry e) {
+    /** Anthropic's SDKs send {@code anthropic-version}; they get Anthropic's list format. */
+    private static boolean anthropicClient(HttpServletRequest request) {
+        return request.getHeader("anthropic-version") != null;
+    }
+
+    private static JsonObjectBuilder model(ModelListing.Entry e, boolean anthropic) {
+        if (anthropic) {
+            return AnthropicModels.encode(e.id(), e.model().created());
+        }
         return OpenAiModels.encode(e.id(), e.model().created(), e.model().ownedBy() == null ? e.connection()
                 : e.model().ownedBy());
     }

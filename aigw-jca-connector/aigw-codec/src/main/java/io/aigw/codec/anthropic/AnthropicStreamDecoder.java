@@ -8,8 +8,12 @@ import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.ToolCallDelta;
 import io.aigw.jca.api.Usage;
+import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,7 @@ public final class AnthropicStreamDecoder {
 
     private final long created = System.currentTimeMillis() / 1000;
     private final Map<Integer, Integer> toolOfBlock = new HashMap<>();
+    private final Map<String, JsonValue> usageFields = new LinkedHashMap<>();
     private String id;
     private String model;
     private Usage usage;
@@ -40,7 +45,7 @@ public final class AnthropicStreamDecoder {
                 }
                 id = JsonFields.string(message, "id", "message.id");
                 model = JsonFields.string(message, "model", "message.model");
-                usage = AnthropicUsage.decode(JsonFields.object(message, "usage", "message.usage"));
+                addUsage(JsonFields.object(message, "usage", "message.usage"));
                 return List.of(chunk(new ChoiceDelta(0, Role.ASSISTANT, "", null, List.of(), null), null));
             }
             case "content_block_start" -> {
@@ -62,10 +67,7 @@ public final class AnthropicStreamDecoder {
             }
             case "message_delta" -> {
                 JsonObject delta = JsonFields.object(event, "delta", "delta");
-                Usage more = AnthropicUsage.decode(JsonFields.object(event, "usage", "usage"));
-                if (more != null) {
-                    usage = merge(usage, more);
-                }
+                addUsage(JsonFields.object(event, "usage", "usage"));
                 String stop = delta == null ? null : JsonFields.string(delta, "stop_reason", "delta.stop_reason");
                 if (stop == null) {
                     return List.of();
@@ -112,15 +114,14 @@ public final class AnthropicStreamDecoder {
         return index;
     }
 
-    /** Later usage fields replace earlier ones; fields an event leaves out keep their value. */
-    private static Usage merge(Usage start, Usage later) {
-        if (start == null) {
-            return later;
+    /** Fields a later event reports replace earlier ones; fields it leaves out keep their value. */
+    private void addUsage(JsonObject fields) {
+        if (fields != null) {
+            usageFields.putAll(fields);
+            JsonObjectBuilder merged = Jsonp.createObjectBuilder();
+            usageFields.forEach(merged::add);
+            usage = AnthropicUsage.decode(merged.build());
         }
-        boolean inputGiven = later.inputTokens() > 0;
-        return new Usage(inputGiven ? later.inputTokens() : start.inputTokens(), later.outputTokens(),
-                inputGiven ? later.cachedInputTokens() : start.cachedInputTokens(),
-                inputGiven ? later.cacheWriteTokens() : start.cacheWriteTokens(), 0, false);
     }
 
     private ChatChunk chunk(ChoiceDelta delta, Usage finalUsage) {

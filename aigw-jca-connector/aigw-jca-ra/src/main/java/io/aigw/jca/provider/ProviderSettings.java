@@ -1,8 +1,10 @@
 package io.aigw.jca.provider;
 
+import io.aigw.jca.api.ModelInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The immutable configuration of one connection factory, as the administrator set it in {@code server.xml}.
@@ -27,5 +29,11 @@ public record ProviderSettings(String connectionName, String protocol, String ba
     public ProviderSettings {
         headers = Map.copyOf(headers);
         models = List.copyOf(models);
+    }
+
+    /** The configured {@link #models()} as model infos (embedding models recognised by name). */
+    public List<ModelInfo> configuredModels() {
+        return models.stream().map(id -> new ModelInfo(id, connectionName, 0, Set.of(id.contains("embed")
+                ? ModelInfo.Capability.EMBEDDINGS : ModelInfo.Capability.CHAT))).toList();
     }
 }

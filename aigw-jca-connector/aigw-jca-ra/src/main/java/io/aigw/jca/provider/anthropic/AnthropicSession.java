@@ -66,6 +66,9 @@ final class AnthropicSession implements ProviderSession {
 
     @Override
     public List<ModelInfo> listModels() throws ProviderException {
+        if (!settings.models().isEmpty()) {
+            return settings.configuredModels();
+        }
         requireCredential();
         long start = System.nanoTime();
         HttpResponse<InputStream> response = http.send(authorized(http.request("/models?limit=1000")).GET().build());

@@ -26,7 +26,6 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Set;
 
 /** Calls an OpenAI-compatible upstream with one credential. */
 final class OpenAiSession implements ProviderSession {
@@ -72,10 +71,7 @@ final class OpenAiSession implements ProviderSession {
     @Override
     public List<ModelInfo> listModels() throws ProviderException {
         if (!settings.models().isEmpty()) {
-            return settings.models().stream()
-                    .map(id -> new ModelInfo(id, settings.connectionName(), 0,
-                            Set.of(id.contains("embed") ? ModelInfo.Capability.EMBEDDINGS : ModelInfo.Capability.CHAT)))
-                    .toList();
+            return settings.configuredModels();
         }
         requireCredential();
         long start = System.nanoTime();
