@@ -8,7 +8,6 @@ import io.aigw.codec.json.JsonText;
 import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.ChatResponse;
 import io.aigw.jca.api.ChatStreamListener;
-import io.aigw.jca.api.ConnectionStatus;
 import io.aigw.jca.api.EmbeddingRequest;
 import io.aigw.jca.api.EmbeddingResponse;
 import io.aigw.jca.api.ModelInfo;
@@ -16,7 +15,7 @@ import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.ProviderException.Kind;
 import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.jca.api.StreamOutcome;
-import io.aigw.jca.provider.ProviderSession;
+import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.ProviderSettings;
 import io.aigw.jca.provider.UpstreamCredential;
 import io.aigw.jca.provider.http.UpstreamHttp;
@@ -25,22 +24,15 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.function.Function;
 
 /** Calls Anthropic's Messages API with one API key. */
-final class AnthropicSession implements ProviderSession {
+final class AnthropicSession extends HttpSession {
 
     /** The API version sent unless the connection's {@code headers} property sets another. */
     static final String API_VERSION = "2023-06-01";
 
-    private final ProviderSettings settings;
-    private final UpstreamHttp http;
-    private final UpstreamCredential credential;
-
     AnthropicSession(ProviderSettings settings, UpstreamHttp http, UpstreamCredential credential) {
-        this.settings = settings;
-        this.http = http;
-        this.credential = credential;
+        super(settings, http, credential, "Anthropic");
     }
 
     @Override
@@ -78,19 +70,6 @@ final class AnthropicSession implements ProviderSession {
         return decode(http.readBody(response, start), AnthropicModels::decodeList);
     }
 
-    @Override
-    public ConnectionStatus status() {
-        boolean ready = credential != null || !settings.requiresCredential();
-        return new ConnectionStatus(settings.connectionName(), settings.protocol(), ready,
-                ready ? null : "no upstream credential is configured (authData of eis/aigw/" + settings.connectionName()
-                        + ")");
-    }
-
-    @Override
-    public void close() {
-        // nothing per connection: the HTTP client belongs to the connection factory
-    }
-
     private JsonObject encode(ChatRequest request) throws ProviderException {
         try {
             return AnthropicRequests.encode(request);
@@ -122,20 +101,4 @@ final class AnthropicSession implements ProviderSession {
         return b;
     }
 
-    private void requireCredential() throws ProviderException {
-        ConnectionStatus status = status();
-        if (!status.available()) {
-            throw new ProviderException(Kind.NOT_CONFIGURED, "Connection '" + settings.connectionName()
-                    + "' cannot serve: " + status.reason() + ".");
-        }
-    }
-
-    private <T> T decode(String body, Function<JsonObject, T> decoder) throws ProviderException {
-        try {
-            return decoder.apply(JsonText.parseObject(body));
-        } catch (InvalidMessageException | ClassCastException e) {
-            throw new ProviderException(Kind.BAD_RESPONSE, "The upstream of connection '" + settings.connectionName()
-                    + "' returned a response that is not valid Anthropic JSON.", e);
-        }
-    }
 }

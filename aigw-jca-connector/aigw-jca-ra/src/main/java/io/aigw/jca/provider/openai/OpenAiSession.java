@@ -1,6 +1,5 @@
 package io.aigw.jca.provider.openai;
 
-import io.aigw.codec.InvalidMessageException;
 import io.aigw.codec.json.JsonText;
 import io.aigw.codec.openai.OpenAiChatRequests;
 import io.aigw.codec.openai.OpenAiChatResponses;
@@ -9,15 +8,13 @@ import io.aigw.codec.openai.OpenAiModels;
 import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.ChatResponse;
 import io.aigw.jca.api.ChatStreamListener;
-import io.aigw.jca.api.ConnectionStatus;
 import io.aigw.jca.api.EmbeddingRequest;
 import io.aigw.jca.api.EmbeddingResponse;
 import io.aigw.jca.api.ModelInfo;
 import io.aigw.jca.api.ProviderException;
-import io.aigw.jca.api.ProviderException.Kind;
 import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.jca.api.StreamOutcome;
-import io.aigw.jca.provider.ProviderSession;
+import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.ProviderSettings;
 import io.aigw.jca.provider.UpstreamCredential;
 import io.aigw.jca.provider.http.UpstreamHttp;
@@ -28,16 +25,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /** Calls an OpenAI-compatible upstream with one credential. */
-final class OpenAiSession implements ProviderSession {
-
-    private final ProviderSettings settings;
-    private final UpstreamHttp http;
-    private final UpstreamCredential credential;
+final class OpenAiSession extends HttpSession {
 
     OpenAiSession(ProviderSettings settings, UpstreamHttp http, UpstreamCredential credential) {
-        this.settings = settings;
-        this.http = http;
-        this.credential = credential;
+        super(settings, http, credential, "OpenAI");
     }
 
     @Override
@@ -82,19 +73,6 @@ final class OpenAiSession implements ProviderSession {
         return decode(http.readBody(response, start), OpenAiModels::decodeList);
     }
 
-    @Override
-    public ConnectionStatus status() {
-        boolean ready = credential != null || !settings.requiresCredential();
-        return new ConnectionStatus(settings.connectionName(), settings.protocol(), ready,
-                ready ? null : "no upstream credential is configured (authData of eis/aigw/" + settings.connectionName()
-                        + ")");
-    }
-
-    @Override
-    public void close() {
-        // nothing per connection: the HTTP client belongs to the connection factory
-    }
-
     /** POSTs the JSON body; returns the response once the upstream accepted it (200), its body unread. */
     private HttpResponse<InputStream> exchange(String path, JsonObject body, String accept) throws ProviderException {
         requireCredential();
@@ -116,20 +94,4 @@ final class OpenAiSession implements ProviderSession {
         return b;
     }
 
-    private void requireCredential() throws ProviderException {
-        ConnectionStatus status = status();
-        if (!status.available()) {
-            throw new ProviderException(Kind.NOT_CONFIGURED, "Connection '" + settings.connectionName()
-                    + "' cannot serve: " + status.reason() + ".");
-        }
-    }
-
-    private <T> T decode(String body, java.util.function.Function<JsonObject, T> decoder) throws ProviderException {
-        try {
-            return decoder.apply(JsonText.parseObject(body));
-        } catch (InvalidMessageException | ClassCastException e) {
-            throw new ProviderException(Kind.BAD_RESPONSE, "The upstream of connection '" + settings.connectionName()
-                    + "' returned a response that is not valid OpenAI JSON.", e);
-        }
-    }
 }
