@@ -5,75 +5,55 @@ import io.aigw.codec.json.JsonText;
 import io.aigw.codec.openai.OpenAiChunks;
 import io.aigw.jca.api.ChatChunk;
 import io.aigw.jca.api.ChatRequest;
-import io.aigw.jca.api.ChatStreamListener;
 import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.ProviderException.Kind;
-import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.jca.api.StreamOutcome;
 import io.aigw.jca.api.Usage;
-import io.aigw.jca.provider.http.ReadWatchdog;
-import io.aigw.jca.provider.http.SseEventReader;
+import io.aigw.jca.provider.http.SseChunkRelay;
 import io.aigw.jca.provider.http.UpstreamHttp;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpResponse;
+import java.util.List;
 
 /**
- * Relays one upstream SSE stream to a listener, event by event as it arrives. The stream must end with
- * {@code [DONE]} or at least a finish reason; anything else (reset, idle or total timeout, an {@code error} event,
- * unparseable data) ends it with a {@link ProviderException} after the chunks already delivered.
+ * Translates an OpenAI chat stream: one chunk per {@code data:} event, {@code [DONE]} as the end marker; a stream
+ * that ends cleanly after a finish reason is complete too (some compatible servers omit {@code [DONE]}).
  */
-final class OpenAiStreamRelay {
+final class OpenAiStreamRelay extends SseChunkRelay {
 
-    private final String connection;
-    private final UpstreamHttp http;
     private final ChatRequest request;
     private Usage usage;
     private FinishReason finishReason;
     private int chunks;
     private int outputChars;
+    private boolean done;
 
     OpenAiStreamRelay(String connection, UpstreamHttp http, ChatRequest request) {
-        this.connection = connection;
-        this.http = http;
+        super(connection, http);
         this.request = request;
     }
 
-    StreamOutcome relay(HttpResponse<InputStream> response, long start, ChatStreamListener listener)
-            throws ProviderException, StreamAbortedException {
-        try (InputStream body = response.body(); ReadWatchdog.Watch watch = http.watch(body, start)) {
-            listener.onOpen();
-            SseEventReader events = new SseEventReader(body);
-            String data;
-            try {
-                while ((data = events.next()) != null) {
-                    watch.touch();
-                    if ("[DONE]".equals(data.trim())) {
-                        return outcome();
-                    }
-                    ChatChunk chunk = decode(data);
-                    account(chunk);
-                    listener.onChunk(chunk);
-                }
-            } catch (IOException e) {
-                throw http.transportFailure(e, watch);
-            }
-            if (watch.expired() != null) {
-                throw http.transportFailure(new IOException("stream timed out"), watch);
-            }
-            if (finishReason == null) {
-                throw new ProviderException(Kind.UNREACHABLE, "The upstream of connection '" + connection
-                        + "' closed the stream before it finished.");
-            }
-            return outcome();
-        } catch (IOException e) {
-            throw http.transportFailure(e, null);
+    @Override
+    protected List<ChatChunk> onEvent(String data) throws ProviderException {
+        if ("[DONE]".equals(data.trim())) {
+            done = true;
+            return List.of();
         }
+        ChatChunk chunk = decode(data);
+        account(chunk);
+        return List.of(chunk);
     }
 
+    @Override
+    protected boolean finished() {
+        return done;
+    }
+
+    @Override
+    protected boolean completeWithoutEndMarker() {
+        return finishReason != null;
+    }
     private ChatChunk decode(String data) throws ProviderException {
         try {
             JsonObject json = JsonText.parseObject(data);
@@ -104,7 +84,8 @@ final class OpenAiStreamRelay {
         }
     }
 
-    private StreamOutcome outcome() {
+    @Override
+    protected StreamOutcome outcome() {
         Usage u = usage != null ? usage : UsageEstimates.of(request, outputChars);
         return new StreamOutcome(u, finishReason, chunks);
     }
