@@ -45,6 +45,15 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     private String headers = "";
     private String models = "";
     private String cacheDirectory = "";
+    private String apiKeyHeader = "";
+    private String queryParameters = "";
+    private String region = "";
+    private String modelPath = "";
+    private Integer contextSize = 2048;
+    private Integer threads = 1;
+    private Boolean imageFetchAllowPrivateNetworks = Boolean.FALSE;
+    private Long imageFetchMaxBytes = 20L * 1024 * 1024;
+    private String imageFetchTimeout = "10s";
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -75,6 +84,24 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     public void setModels(String v) { models = v; }
     public String getCacheDirectory() { return cacheDirectory; }
     public void setCacheDirectory(String v) { cacheDirectory = v; }
+    public String getApiKeyHeader() { return apiKeyHeader; }
+    public void setApiKeyHeader(String v) { apiKeyHeader = v; }
+    public String getQueryParameters() { return queryParameters; }
+    public void setQueryParameters(String v) { queryParameters = v; }
+    public String getRegion() { return region; }
+    public void setRegion(String v) { region = v; }
+    public String getModelPath() { return modelPath; }
+    public void setModelPath(String v) { modelPath = v; }
+    public Integer getContextSize() { return contextSize; }
+    public void setContextSize(Integer v) { contextSize = v; }
+    public Integer getThreads() { return threads; }
+    public void setThreads(Integer v) { threads = v; }
+    public Boolean getImageFetchAllowPrivateNetworks() { return imageFetchAllowPrivateNetworks; }
+    public void setImageFetchAllowPrivateNetworks(Boolean v) { imageFetchAllowPrivateNetworks = v; }
+    public Long getImageFetchMaxBytes() { return imageFetchMaxBytes; }
+    public void setImageFetchMaxBytes(Long v) { imageFetchMaxBytes = v; }
+    public String getImageFetchTimeout() { return imageFetchTimeout; }
+    public void setImageFetchTimeout(String v) { imageFetchTimeout = v; }
 
     // ---- ManagedConnectionFactory ----
 
@@ -161,7 +188,16 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
         return new ProviderSettings(connectionName, protocol, baseUrl,
                 Durations.parse("connectTimeout", connectTimeout), Durations.parse("responseTimeout", responseTimeout),
                 Durations.parse("idleTimeout", idleTimeout), Durations.parse("totalTimeout", totalTimeout),
-                !Boolean.FALSE.equals(requiresCredential), parseHeaders(headers), parseList(models), cacheDirectory);
+                !Boolean.FALSE.equals(requiresCredential), parseHeaders(headers), parseList(models), cacheDirectory,
+                new ProviderSettings.Dialect(apiKeyHeader, queryParameters), region,
+                new ProviderSettings.LocalModelSettings(modelPath, orDefault(contextSize, 2048), orDefault(threads, 1)),
+                new ProviderSettings.ImageFetchSettings(Boolean.TRUE.equals(imageFetchAllowPrivateNetworks),
+                        imageFetchMaxBytes == null ? 20L * 1024 * 1024 : imageFetchMaxBytes,
+                        Durations.parse("imageFetchTimeout", imageFetchTimeout)));
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
     }
 
     private static Map<String, String> parseHeaders(String spec) {
@@ -212,12 +248,19 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                 && Objects.equals(responseTimeout, f.responseTimeout) && Objects.equals(idleTimeout, f.idleTimeout)
                 && Objects.equals(totalTimeout, f.totalTimeout) && Objects.equals(requiresCredential, f.requiresCredential)
                 && Objects.equals(headers, f.headers) && Objects.equals(models, f.models)
-                && Objects.equals(cacheDirectory, f.cacheDirectory);
+                && Objects.equals(cacheDirectory, f.cacheDirectory) && Objects.equals(apiKeyHeader, f.apiKeyHeader)
+                && Objects.equals(queryParameters, f.queryParameters) && Objects.equals(region, f.region)
+                && Objects.equals(modelPath, f.modelPath) && Objects.equals(contextSize, f.contextSize)
+                && Objects.equals(threads, f.threads)
+                && Objects.equals(imageFetchAllowPrivateNetworks, f.imageFetchAllowPrivateNetworks)
+                && Objects.equals(imageFetchMaxBytes, f.imageFetchMaxBytes)
+                && Objects.equals(imageFetchTimeout, f.imageFetchTimeout);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(connectionName, protocol, baseUrl, connectTimeout, responseTimeout, idleTimeout,
-                totalTimeout, requiresCredential, headers, models, cacheDirectory);
+                totalTimeout, requiresCredential, headers, models, cacheDirectory, apiKeyHeader, queryParameters, region,
+                modelPath, contextSize, threads, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout);
     }
 }

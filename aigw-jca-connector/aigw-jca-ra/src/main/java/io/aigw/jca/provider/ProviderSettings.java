@@ -10,8 +10,10 @@ import java.util.Set;
  * The immutable configuration of one connection factory, as the administrator set it in {@code server.xml}.
  *
  * @param connectionName     the connection's name ({@code eis/aigw/<name>})
- * @param protocol           the wire protocol ({@code openai}, {@code local})
- * @param baseUrl            the upstream base URL (HTTP protocols)
+ * @param protocol           the wire protocol ({@code openai}, {@code anthropic}, {@code gemini}, {@code bedrock},
+ *                           {@code local})
+ * @param baseUrl            the upstream base URL (HTTP protocols); {@code {model}} in it is replaced by the request's
+ *                           model (Azure OpenAI deployment URLs)
  * @param connectTimeout     TCP connect timeout
  * @param responseTimeout    time until the upstream's response headers
  * @param idleTimeout        longest silence between two reads of a response body or stream
@@ -20,20 +22,89 @@ import java.util.Set;
  * @param headers            extra request headers (dialect quirks, organisation ids)
  * @param models             models the connection serves; empty means "ask the upstream"
  * @param cacheDirectory     where native libraries may cache files (local protocol)
+ * @param dialect            how an HTTP protocol's variants differ: key header, query parameters
+ * @param region             the cloud region (Bedrock), or empty
+ * @param localModel         the local generation model (protocol {@code local})
+ * @param imageFetch         how image URLs are fetched for providers that need the bytes
  */
 public record ProviderSettings(String connectionName, String protocol, String baseUrl, Duration connectTimeout,
                                Duration responseTimeout, Duration idleTimeout, Duration totalTimeout,
                                boolean requiresCredential, Map<String, String> headers, List<String> models,
-                               String cacheDirectory) {
+                               String cacheDirectory, Dialect dialect, String region, LocalModelSettings localModel,
+                               ImageFetchSettings imageFetch) {
 
     public ProviderSettings {
         headers = Map.copyOf(headers);
         models = List.copyOf(models);
+        dialect = dialect == null ? Dialect.DEFAULT : dialect;
+        region = region == null ? "" : region.trim();
+        localModel = localModel == null ? LocalModelSettings.NONE : localModel;
+        imageFetch = imageFetch == null ? ImageFetchSettings.DEFAULTS : imageFetch;
+    }
+
+    /** Settings with the defaults for everything but the basics (tests, embedded use). */
+    public static ProviderSettings of(String connectionName, String protocol, String baseUrl, Duration timeout) {
+        return new ProviderSettings(connectionName, protocol, baseUrl, timeout, timeout, timeout, timeout, true,
+                Map.of(), List.of(), "", null, null, null, null);
     }
 
     /** The configured {@link #models()} as model infos (embedding models recognised by name). */
     public List<ModelInfo> configuredModels() {
         return models.stream().map(id -> new ModelInfo(id, connectionName, 0, Set.of(id.contains("embed")
                 ? ModelInfo.Capability.EMBEDDINGS : ModelInfo.Capability.CHAT))).toList();
+    }
+
+    /**
+     * The variant of an HTTP protocol an upstream speaks, as configuration rather than code.
+     *
+     * @param apiKeyHeader    the header carrying the API key; empty means the protocol's own ({@code Authorization:
+     *                        Bearer} for OpenAI); {@code Authorization} always gets the {@code Bearer} scheme, any other
+     *                        header (Azure's {@code api-key}) the bare key
+     * @param queryParameters appended to every request URL (Azure's {@code api-version=...}), already encoded
+     */
+    public record Dialect(String apiKeyHeader, String queryParameters) {
+        public static final Dialect DEFAULT = new Dialect("", "");
+
+        public Dialect {
+            apiKeyHeader = apiKeyHeader == null ? "" : apiKeyHeader.trim();
+            queryParameters = queryParameters == null ? "" : queryParameters.trim();
+        }
+    }
+
+    /**
+     * A local generation model (GGUF) served in process.
+     *
+     * @param modelPath   the GGUF file, or empty for none (the connection then serves embeddings only)
+     * @param contextSize tokens of context per inference context (one per managed connection)
+     * @param threads     CPU threads per generation
+     */
+    public record LocalModelSettings(String modelPath, int contextSize, int threads) {
+        public static final LocalModelSettings NONE = new LocalModelSettings("", 2048, 1);
+
+        public LocalModelSettings {
+            modelPath = modelPath == null ? "" : modelPath.trim();
+            if (contextSize < 16) {
+                throw new IllegalArgumentException("contextSize must be at least 16, was " + contextSize);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+            }
+        }
+
+        public boolean configured() {
+            return !modelPath.isEmpty();
+        }
+    }
+
+    /**
+     * Limits for fetching image URLs on a client's behalf.
+     *
+     * @param allowPrivateNetworks whether loopback, private, link-local and other non-public addresses may be fetched
+     * @param maxBytes             largest image accepted
+     * @param timeout              longest time for one fetch, connect to last byte
+     */
+    public record ImageFetchSettings(boolean allowPrivateNetworks, long maxBytes, Duration timeout) {
+        public static final ImageFetchSettings DEFAULTS = new ImageFetchSettings(false, 20L * 1024 * 1024,
+                Duration.ofSeconds(10));
     }
 }
