@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeOpenAi implements AutoCloseable {
 
-    /** One received request. */
-    public record Received(String method, String path, Headers headers, String body) {
+    /** One received request; {@code path} decoded, {@code rawUri} as sent (encoded path and query). */
+    public record Received(String method, String path, String rawUri, Headers headers, String body) {
         public String header(String name) {
             return headers.getFirst(name);
         }
@@ -46,6 +46,8 @@ public final class FakeOpenAi implements AutoCloseable {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 count.incrementAndGet();
                 received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? ""
+                                : "?" + exchange.getRequestURI().getRawQuery()),
                         exchange.getRequestHeaders(), body));
                 responder.respond(exchange);
             }

@@ -92,9 +92,7 @@ final class AnthropicSession extends HttpSession {
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder b) {
-        if (credential != null) {
-            b.header("x-api-key", credential.secret());
-        }
+        http.withApiKey(b, credential, "x-api-key");
         if (settings.headers().keySet().stream().noneMatch("anthropic-version"::equalsIgnoreCase)) {
             b.header("anthropic-version", API_VERSION);
         }

@@ -5,7 +5,9 @@ import io.aigw.jca.provider.ProviderSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import io.aigw.jca.provider.UpstreamCredential;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +23,7 @@ public final class UpstreamHttp {
 
     private static final int MAX_BODY = 64 * 1024 * 1024;
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final String MODEL_PLACEHOLDER = "{model}";
 
     private final ProviderSettings settings;
     private final ReadWatchdog watchdog;
@@ -42,8 +45,43 @@ public final class UpstreamHttp {
 
     /** A request to {@code baseUrl + path} with the configured extra headers and the response-header timeout. */
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(settings.responseTimeout());
+        return request(path, null);
+    }
+
+    /**
+     * A request to {@code baseUrl + path}, {@code {model}} in the base URL replaced by the model (Azure OpenAI
+     * deployment URLs), the dialect's query parameters appended, with the configured extra headers and the
+     * response-header timeout.
+     *
+     * @param model the request's model, or {@code null} for calls that are not about one model
+     */
+    public HttpRequest.Builder request(String path, String model) {
+        String base = baseUrl;
+        if (model != null && base.contains(MODEL_PLACEHOLDER)) {
+            base = base.replace(MODEL_PLACEHOLDER, URLEncoder.encode(model, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        String query = settings.dialect().queryParameters();
+        String url = base + path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + query);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(settings.responseTimeout());
         settings.headers().forEach(b::header);
+        return b;
+    }
+
+    /** Whether the base URL names one model ({@code {model}}), so that listing the upstream's models is not possible. */
+    public boolean perModelBaseUrl() {
+        return baseUrl.contains(MODEL_PLACEHOLDER);
+    }
+
+    /**
+     * Adds the API key in the dialect's header, or {@code defaultHeader}; {@code Authorization} gets the
+     * {@code Bearer} scheme, any other header the bare key. Nothing when there is no credential.
+     */
+    public HttpRequest.Builder withApiKey(HttpRequest.Builder b, UpstreamCredential credential, String defaultHeader) {
+        if (credential != null) {
+            String header = settings.dialect().apiKeyHeader().isEmpty() ? defaultHeader : settings.dialect().apiKeyHeader();
+            b.header(header, "authorization".equalsIgnoreCase(header) ? "Bearer " + credential.secret()
+                    : credential.secret());
+        }
         return b;
     }
 

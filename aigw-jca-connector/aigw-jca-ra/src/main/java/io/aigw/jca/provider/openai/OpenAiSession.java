@@ -34,7 +34,7 @@ final class OpenAiSession extends HttpSession {
     @Override
     public ChatResponse chat(ChatRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange("/chat/completions", OpenAiChatRequests.encode(request),
+        HttpResponse<InputStream> response = exchange("/chat/completions", request.model(), OpenAiChatRequests.encode(request),
                 "application/json");
         ChatResponse decoded = decode(http.readBody(response, start), OpenAiChatResponses::decode);
         return decoded.usage().totalTokens() > 0 || decoded.choices().isEmpty() ? decoded
@@ -46,7 +46,7 @@ final class OpenAiSession extends HttpSession {
     public StreamOutcome streamChat(ChatRequest request, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange("/chat/completions", OpenAiChatRequests.encode(request),
+        HttpResponse<InputStream> response = exchange("/chat/completions", request.model(), OpenAiChatRequests.encode(request),
                 "text/event-stream");
         return new OpenAiStreamRelay(settings.connectionName(), http, request).relay(response, start, listener);
     }
@@ -54,7 +54,7 @@ final class OpenAiSession extends HttpSession {
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange("/embeddings", OpenAiEmbeddings.encode(request),
+        HttpResponse<InputStream> response = exchange("/embeddings", request.model(), OpenAiEmbeddings.encode(request),
                 "application/json");
         return decode(http.readBody(response, start), OpenAiEmbeddings::decodeResponse);
     }
@@ -63,6 +63,10 @@ final class OpenAiSession extends HttpSession {
     public List<ModelInfo> listModels() throws ProviderException {
         if (!settings.models().isEmpty()) {
             return settings.configuredModels();
+        }
+        if (http.perModelBaseUrl()) {
+            throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "Connection '" + settings.connectionName()
+                    + "' has a per-deployment base URL; list its deployments in the connection factory's 'models'.");
         }
         requireCredential();
         long start = System.nanoTime();
@@ -74,9 +78,10 @@ final class OpenAiSession extends HttpSession {
     }
 
     /** POSTs the JSON body; returns the response once the upstream accepted it (200), its body unread. */
-    private HttpResponse<InputStream> exchange(String path, JsonObject body, String accept) throws ProviderException {
+    private HttpResponse<InputStream> exchange(String path, String model, JsonObject body, String accept)
+            throws ProviderException {
         requireCredential();
-        HttpResponse<InputStream> response = http.send(authorized(http.request(path))
+        HttpResponse<InputStream> response = http.send(authorized(http.request(path, model))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(JsonText.write(body)))
@@ -88,10 +93,7 @@ final class OpenAiSession extends HttpSession {
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder b) {
-        if (credential != null) {
-            b.header("Authorization", "Bearer " + credential.secret());
-        }
-        return b;
+        return http.withApiKey(b, credential, "Authorization");
     }
 
 }

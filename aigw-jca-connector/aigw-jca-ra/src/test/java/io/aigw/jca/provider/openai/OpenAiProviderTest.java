@@ -127,6 +127,34 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void azureDialectUsesTheDeploymentUrlTheApiVersionAndTheApiKeyHeader() throws Exception {
+        AiManagedConnectionFactory mcf = new AiManagedConnectionFactory();
+        mcf.setConnectionName("azure");
+        mcf.setProtocol("openai");
+        mcf.setBaseUrl(upstream.baseUrl() + "/openai/deployments/{model}");
+        mcf.setApiKeyHeader("api-key");
+        mcf.setQueryParameters("api-version=2024-10-21");
+        Subject subject = new Subject();
+        PasswordCredential credential = new PasswordCredential("svc", KEY.toCharArray());
+        credential.setManagedConnectionFactory(mcf);
+        subject.getPrivateCredentials().add(credential);
+        ManagedConnection managed = mcf.createManagedConnection(subject, null);
+        opened.add(managed);
+        AiConnection azure = (AiConnection) managed.getConnection(subject, null);
+        upstream.respondWith(FakeOpenAi.json(200, ANSWER));
+
+        ChatResponse response = azure.chat(request(false).withModel("prod gpt4o"));
+
+        FakeOpenAi.Received received = upstream.nextRequest();
+        assertThat(received.rawUri()).isEqualTo("/v1/openai/deployments/prod%20gpt4o/chat/completions?api-version=2024-10-21");
+        assertThat(received.header("api-key")).isEqualTo(KEY);
+        assertThat(received.header("Authorization")).isNull();
+        assertThat(response.choices().get(0).message().text()).isEqualTo("Hi! How can I help?");
+        ProviderException listing = catchThrowableOfType(azure::listModels, ProviderException.class);
+        assertThat(listing.kind()).isEqualTo(Kind.UNSUPPORTED);
+    }
+
+    @Test
     void chatDecodesTheAnswerAndTheUsage() throws Exception {
         upstream.respondWith(FakeOpenAi.json(200, ANSWER));
 
