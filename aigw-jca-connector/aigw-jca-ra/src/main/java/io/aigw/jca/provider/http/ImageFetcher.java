@@ -4,18 +4,37 @@ import io.aigw.jca.api.ImagePart;
 import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.ProviderException.Kind;
 import io.aigw.jca.provider.ProviderSettings.ImageFetchSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns an image content part into bytes: decodes {@code data:} URLs and fetches {@code http(s)} URLs under the
  * connection's {@link ImageFetchSettings} (public addresses only unless allowed, size and time caps). Problems with
- * the client's image are {@link Kind#BAD_REQUEST}. Thread-safe.
+ * the client's image are {@link Kind#BAD_REQUEST}. Redirects are followed (at most three), each target checked
+ * again; the connection goes to the very address that was checked. Thread-safe.
  */
 public final class ImageFetcher {
 
-    private final String connectionName;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 3;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private final ImageFetchSettings settings;
 
+    private final String connectionName;
+
+    /**
+     * @param connectionName the connection fetching for its provider (named in messages)
+     * @param settings       the connection's limits
+     */
     public ImageFetcher(String connectionName, ImageFetchSettings settings) {
         this.connectionName = connectionName;
         this.settings = settings;
@@ -26,8 +45,82 @@ public final class ImageFetcher {
         if (image.inline()) {
             return decodeDataUrl(image.url());
         }
-        throw new ProviderException(Kind.UNSUPPORTED, "Connection '" + connectionName
-                + "' needs images inline; fetching image URLs is not available yet.");
+        return fetch(image.url());
+    }
+
+    private ImageBytes fetch(String url) throws ProviderException {
+        URI uri = parse(url);
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        for (int redirects = 0; ; redirects++) {
+            PinnedHttpGet.Response response = getOnce(uri, deadline);
+            String location = response.headers().get("location");
+            if (REDIRECTS.contains(response.status()) && location != null) {
+                if (redirects >= MAX_REDIRECTS) {
+                    throw badImage("The image URL redirected more than " + MAX_REDIRECTS + " times.");
+                }
+                uri = parse(uri.resolve(location).toString());
+                continue;
+            }
+            if (response.status() != 200) {
+                throw badImage("The image URL answered HTTP " + response.status() + ".");
+            }
+            String mediaType = response.headers().getOrDefault("content-type", "").split(";", 2)[0].trim()
+                    .toLowerCase(Locale.ROOT);
+            if (!mediaType.startsWith("image/")) {
+                throw badImage("The image URL did not return an image (Content-Type '" + mediaType + "').");
+            }
+            return new ImageBytes(mediaType, response.body());
+        }
+    }
+
+    private PinnedHttpGet.Response getOnce(URI uri, long deadline) throws ProviderException {
+        InetAddress address = resolve(uri.getHost());
+        try {
+            return PinnedHttpGet.get(uri, address, settings.maxBytes(), deadline);
+        } catch (PinnedHttpGet.TooLargeException e) {
+            throw badImage("The image at the URL is larger than " + settings.maxBytes() + " bytes.");
+        } catch (SocketTimeoutException e) {
+            throw badImage("Fetching the image URL took longer than " + settings.timeout().toSeconds() + " s.");
+        } catch (IOException e) {
+            throw badImage("Connection '" + connectionName + "' could not fetch the image URL (" + e.getMessage()
+                    + ").");
+        }
+    }
+
+    /** Resolves the host; every address it has must be allowed, and the fetch connects to the one checked. */
+    private InetAddress resolve(String host) throws ProviderException {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw badImage("The image URL's host '" + host + "' does not resolve.");
+        }
+        if (!settings.allowPrivateNetworks()) {
+            for (InetAddress a : addresses) {
+                if (!PublicAddresses.isPublic(a)) {
+                    throw badImage("The image URL's host '" + host + "' is not a public internet address; the gateway"
+                            + " does not fetch from private, loopback or link-local networks.");
+                }
+            }
+        }
+        return addresses[0];
+    }
+
+    private static URI parse(String url) throws ProviderException {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw badImage("The image URL is not a valid URL.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw badImage("An image URL must be an http(s) URL with a host, or a data URL.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw badImage("An image URL must not carry user information.");
+        }
+        return uri;
     }
 
     /** Decodes {@code data:<media type>;base64,<data>}. */
@@ -42,7 +135,8 @@ public final class ImageFetcher {
             throw badImage("An image data URL must have an image media type, not '" + mediaType + "'.");
         }
         try {
-            return new ImageBytes(mediaType, Base64.getMimeDecoder().decode(url.substring(comma + 1)));
+            String base64 = WHITESPACE.matcher(url.substring(comma + 1)).replaceAll("");
+            return new ImageBytes(mediaType, Base64.getDecoder().decode(base64));
         } catch (IllegalArgumentException e) {
             throw badImage("An image data URL does not hold valid base64.");
         }
