@@ -4,6 +4,7 @@ import io.aigw.codec.InvalidMessageException;
 import io.aigw.codec.json.JsonFields;
 import io.aigw.codec.json.JsonText;
 import io.aigw.codec.json.Jsonp;
+import io.aigw.jca.api.CacheControl;
 import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ContentPart;
 import io.aigw.jca.api.ImagePart;
@@ -13,6 +14,7 @@ import io.aigw.jca.api.ToolCall;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -55,12 +57,15 @@ final class AnthropicContent {
             JsonObject block = JsonFields.objectAt(blocks, i, p);
             String type = JsonFields.requiredString(block, "type", p + ".type");
             switch (type) {
-                case "text" -> parts.add(new TextPart(JsonFields.requiredString(block, "text", p + ".text")));
+                case "text" -> parts.add(new TextPart(JsonFields.requiredString(block, "text", p + ".text"),
+                        cacheControl(block, p)));
                 case "image" -> parts.add(image(block, p));
                 case "tool_use" -> calls.add(new ToolCall(JsonFields.requiredString(block, "id", p + ".id"),
                         JsonFields.requiredString(block, "name", p + ".name"), JsonText.write(input(block, p))));
-                case "tool_result" -> out.add(new ChatMessage(Role.TOOL, toolResultParts(block, p), null, List.of(),
-                        JsonFields.requiredString(block, "tool_use_id", p + ".tool_use_id")));
+                case "tool_result" -> out.add(ChatMessage.toolResult(
+                        JsonFields.requiredString(block, "tool_use_id", p + ".tool_use_id"),
+                        withCacheControl(toolResultParts(block, p), cacheControl(block, p)),
+                        Boolean.TRUE.equals(JsonFields.bool(block, "is_error", p + ".is_error"))));
                 case "thinking", "redacted_thinking" -> {
                     // the model's earlier reasoning: not carried across providers
                 }
@@ -71,6 +76,44 @@ final class AnthropicContent {
         if (!parts.isEmpty() || !calls.isEmpty()) {
             out.add(new ChatMessage(role, parts, null, calls, null));
         }
+        return out;
+    }
+
+    /** The block's {@code cache_control}, or {@code null}. */
+    static CacheControl cacheControl(JsonObject block, String p) {
+        JsonObject cache = JsonFields.object(block, "cache_control", p + ".cache_control");
+        if (cache == null) {
+            return null;
+        }
+        String type = JsonFields.requiredString(cache, "type", p + ".cache_control.type");
+        if (!"ephemeral".equals(type)) {
+            throw new InvalidMessageException(p + ".cache_control.type: Input should be 'ephemeral'",
+                    p + ".cache_control.type");
+        }
+        return new CacheControl(JsonFields.string(cache, "ttl", p + ".cache_control.ttl"));
+    }
+
+    /** Adds {@code cache_control} for a breakpoint. */
+    static JsonObjectBuilder addCacheControl(JsonObjectBuilder block, CacheControl cache) {
+        if (cache != null) {
+            JsonObjectBuilder c = Jsonp.createObjectBuilder().add("type", "ephemeral");
+            if (cache.ttl() != null) {
+                c.add("ttl", cache.ttl());
+            }
+            block.add("cache_control", c);
+        }
+        return block;
+    }
+
+    /** A tool result block's breakpoint moves to its last part (the neutral form has no block around the parts). */
+    private static List<ContentPart> withCacheControl(List<ContentPart> parts, CacheControl cache) {
+        if (cache == null || parts.isEmpty()) {
+            return parts;
+        }
+        List<ContentPart> out = new ArrayList<>(parts);
+        ContentPart last = out.get(out.size() - 1);
+        out.set(out.size() - 1, last instanceof TextPart t ? new TextPart(t.text(), cache)
+                : last instanceof ImagePart i ? new ImagePart(i.url(), i.detail(), cache) : last);
         return out;
     }
 
@@ -88,8 +131,9 @@ final class AnthropicContent {
         return switch (type) {
             case "base64" -> new ImagePart("data:" + JsonFields.requiredString(source, "media_type",
                     p + ".source.media_type") + ";base64," + JsonFields.requiredString(source, "data",
-                    p + ".source.data"), null);
-            case "url" -> new ImagePart(JsonFields.requiredString(source, "url", p + ".source.url"), null);
+                    p + ".source.data"), null, cacheControl(block, p));
+            case "url" -> new ImagePart(JsonFields.requiredString(source, "url", p + ".source.url"), null,
+                    cacheControl(block, p));
             default -> throw new InvalidMessageException(p + ".source.type: '" + type + "' is not supported",
                     p + ".source.type");
         };
@@ -108,8 +152,9 @@ final class AnthropicContent {
             for (int i = 0; i < a.size(); i++) {
                 JsonObject inner = JsonFields.objectAt(a, i, p + ".content[" + i + "]");
                 String type = JsonFields.requiredString(inner, "type", p + ".content[" + i + "].type");
-                parts.add("image".equals(type) ? image(inner, p + ".content[" + i + "]")
-                        : new TextPart(JsonFields.requiredString(inner, "text", p + ".content[" + i + "].text")));
+                String ip = p + ".content[" + i + "]";
+                parts.add("image".equals(type) ? image(inner, ip)
+                        : new TextPart(JsonFields.requiredString(inner, "text", ip + ".text"), cacheControl(inner, ip)));
             }
             return parts;
         }
@@ -131,8 +176,12 @@ final class AnthropicContent {
             }
             JsonArrayBuilder blocks = contents.get(contents.size() - 1);
             if (m.role() == Role.TOOL) {
-                blocks.add(Jsonp.createObjectBuilder().add("type", "tool_result").add("tool_use_id", m.toolCallId())
-                        .add("content", encodeParts(m.content())));
+                JsonObjectBuilder result = Jsonp.createObjectBuilder().add("type", "tool_result")
+                        .add("tool_use_id", m.toolCallId()).add("content", encodeParts(m.content()));
+                if (m.toolError()) {
+                    result.add("is_error", true);
+                }
+                blocks.add(result);
                 continue;
             }
             encodeParts(m.content()).forEach(blocks::add);
@@ -167,10 +216,12 @@ final class AnthropicContent {
         for (ContentPart part : parts) {
             if (part instanceof TextPart t) {
                 if (!t.text().isEmpty()) {
-                    blocks.add(Jsonp.createObjectBuilder().add("type", "text").add("text", t.text()));
+                    blocks.add(addCacheControl(Jsonp.createObjectBuilder().add("type", "text").add("text", t.text()),
+                            t.cacheControl()));
                 }
             } else if (part instanceof ImagePart img) {
-                blocks.add(Jsonp.createObjectBuilder().add("type", "image").add("source", imageSource(img)));
+                blocks.add(addCacheControl(Jsonp.createObjectBuilder().add("type", "image")
+                        .add("source", imageSource(img)), img.cacheControl()));
             }
         }
         return blocks.build();

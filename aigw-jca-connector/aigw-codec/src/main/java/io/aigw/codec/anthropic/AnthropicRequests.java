@@ -63,11 +63,6 @@ public final class AnthropicRequests {
         GenerationOptions options = new GenerationOptions(JsonFields.number(body, "temperature", "temperature"),
                 JsonFields.number(body, "top_p", "top_p"), maxTokens, stopSequences(body), null);
         Map<String, Object> extensions = new LinkedHashMap<>();
-        JsonValue system = JsonFields.value(body, "system");
-        if (system instanceof JsonArray blocks && blocks.toString().contains("\"cache_control\"")) {
-            // prompt-caching breakpoints: kept as sent for Anthropic upstreams
-            extensions.put(EXTENSION_PREFIX + "system", JsonJava.toJava(blocks));
-        }
         body.forEach((k, v) -> {
             if (!MODELLED.contains(k)) {
                 extensions.put(EXTENSION_PREFIX + k, JsonJava.toJava(v));
@@ -92,7 +87,8 @@ public final class AnthropicRequests {
         List<io.aigw.jca.api.ContentPart> parts = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             JsonObject block = JsonFields.objectAt(blocks, i, "system." + i);
-            parts.add(new TextPart(JsonFields.requiredString(block, "text", "system." + i + ".text")));
+            parts.add(new TextPart(JsonFields.requiredString(block, "text", "system." + i + ".text"),
+                    AnthropicContent.cacheControl(block, "system." + i)));
         }
         out.add(new ChatMessage(Role.SYSTEM, parts, null, List.of(), null));
     }
@@ -123,7 +119,8 @@ public final class AnthropicRequests {
                     throw new InvalidMessageException(p + ".input_schema: Field required", p + ".input_schema");
                 }
                 out.add(new ToolDefinition(JsonFields.requiredString(tool, "name", p + ".name"),
-                        JsonFields.string(tool, "description", p + ".description"), JsonJava.toJavaMap(schema), null));
+                        JsonFields.string(tool, "description", p + ".description"), JsonJava.toJavaMap(schema), null,
+                        AnthropicContent.cacheControl(tool, p)));
             }
         }
         return out;
@@ -161,11 +158,8 @@ public final class AnthropicRequests {
         }
         JsonObjectBuilder b = Jsonp.createObjectBuilder().add("model", r.model())
                 .add("max_tokens", r.options().maxTokens() == null ? DEFAULT_MAX_TOKENS : r.options().maxTokens());
-        Object cachedSystem = r.extensions().get(EXTENSION_PREFIX + "system");
-        String system = systemText(r.messages());
-        if (cachedSystem != null) {
-            b.add("system", JsonJava.toJson(cachedSystem));
-        } else if (system != null) {
+        JsonValue system = system(r.messages());
+        if (system != null) {
             b.add("system", system);
         }
         b.add("messages", AnthropicContent.encodeMessages(r.messages()));
@@ -189,7 +183,7 @@ public final class AnthropicRequests {
                 }
                 tool.add("input_schema", t.parameters() == null
                         ? Jsonp.createObjectBuilder().add("type", "object").build() : JsonJava.toJson(t.parameters()));
-                tools.add(tool);
+                tools.add(AnthropicContent.addCacheControl(tool, t.cacheControl()));
             }
             b.add("tools", tools);
         }
@@ -210,14 +204,33 @@ public final class AnthropicRequests {
         return all.build();
     }
 
-    private static String systemText(List<ChatMessage> messages) {
-        StringBuilder sb = null;
+    /**
+     * The system prompt: the system messages' texts joined by blank lines, or text blocks as the client sent them when a
+     * message has several parts (Anthropic system blocks) or a caching breakpoint.
+     */
+    private static JsonValue system(List<ChatMessage> messages) {
+        List<TextPart> parts = new ArrayList<>();
         for (ChatMessage m : messages) {
-            if ((m.role() == Role.SYSTEM || m.role() == Role.DEVELOPER) && m.text() != null) {
-                sb = sb == null ? new StringBuilder(m.text()) : sb.append("\n\n").append(m.text());
+            if (m.role() == Role.SYSTEM || m.role() == Role.DEVELOPER) {
+                m.content().stream().filter(TextPart.class::isInstance).map(TextPart.class::cast).forEach(parts::add);
             }
         }
-        return sb == null ? null : sb.toString();
+        if (parts.isEmpty()) {
+            return null;
+        }
+        boolean blocksNeeded = parts.stream().anyMatch(t -> t.cacheControl() != null) || messages.stream()
+                .anyMatch(m -> (m.role() == Role.SYSTEM || m.role() == Role.DEVELOPER) && m.content().size() > 1);
+        if (!blocksNeeded) {
+            StringBuilder joined = new StringBuilder();
+            parts.forEach(t -> joined.append(joined.isEmpty() ? "" : "\n\n").append(t.text()));
+            return Jsonp.createValue(joined.toString());
+        }
+        JsonArrayBuilder blocks = Jsonp.createArrayBuilder();
+        for (TextPart t : parts) {
+            blocks.add(AnthropicContent.addCacheControl(Jsonp.createObjectBuilder().add("type", "text")
+                    .add("text", t.text()), t.cacheControl()));
+        }
+        return blocks.build();
     }
 
     private static JsonObject encodeToolChoice(Object choice) {

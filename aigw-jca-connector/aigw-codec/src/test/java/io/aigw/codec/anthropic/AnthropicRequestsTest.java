@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.aigw.codec.InvalidMessageException;
 import io.aigw.codec.json.JsonText;
+import io.aigw.jca.api.CacheControl;
 import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.GenerationOptions;
@@ -85,17 +86,66 @@ class AnthropicRequestsTest {
     }
 
     @Test
-    void keepsASystemArrayWithCacheControlInTheExtensions() {
+    void carriesCacheBreakpointsAndToolErrorsThroughTheNeutralForm() {
         ChatRequest r = decode("""
                 {"model":"m","max_tokens":100,
-                 "system":[{"type":"text","text":"Long context","cache_control":{"type":"ephemeral"}}],
+                 "system":[{"type":"text","text":"Rules"},
+                           {"type":"text","text":"Long context","cache_control":{"type":"ephemeral","ttl":"1h"}}],
+                 "tools":[{"name":"lookup","input_schema":{"type":"object"},"cache_control":{"type":"ephemeral"}}],
+                 "messages":[
+                   {"role":"user","content":[{"type":"text","text":"Find it","cache_control":{"type":"ephemeral"}}]},
+                   {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"lookup","input":{}}]},
+                   {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"not found",
+                     "is_error":true,"cache_control":{"type":"ephemeral"}}]}]}
+                """);
+
+        assertThat(r.extensions()).isEmpty();
+        assertThat(r.messages().get(0).content()).containsExactly(new TextPart("Rules"),
+                new TextPart("Long context", new CacheControl("1h")));
+        assertThat(r.tools().get(0).cacheControl()).isEqualTo(CacheControl.DEFAULT);
+        assertThat(r.messages().get(1).content()).containsExactly(new TextPart("Find it", CacheControl.DEFAULT));
+        ChatMessage toolResult = r.messages().get(3);
+        assertThat(toolResult.toolError()).isTrue();
+        assertThat(toolResult.content()).containsExactly(new TextPart("not found", CacheControl.DEFAULT));
+
+        JsonObject encoded = AnthropicRequests.encode(r);
+
+        assertThat(encoded.get("system")).isEqualTo(json("""
+                {"system":[{"type":"text","text":"Rules"},
+                 {"type":"text","text":"Long context","cache_control":{"type":"ephemeral","ttl":"1h"}}]}""")
+                .get("system"));
+        assertThat(encoded.getJsonArray("tools").getJsonObject(0).get("cache_control"))
+                .isEqualTo(json("{\"type\":\"ephemeral\"}"));
+        assertThat(encoded.getJsonArray("messages").getJsonObject(0).getJsonArray("content").getJsonObject(0))
+                .isEqualTo(json("{\"type\":\"text\",\"text\":\"Find it\",\"cache_control\":{\"type\":\"ephemeral\"}}"));
+        assertThat(encoded.getJsonArray("messages").getJsonObject(2).getJsonArray("content").getJsonObject(0))
+                .isEqualTo(json("""
+                        {"type":"tool_result","tool_use_id":"toolu_1","is_error":true,
+                         "content":[{"type":"text","text":"not found","cache_control":{"type":"ephemeral"}}]}"""));
+    }
+
+    @Test
+    void rejectsAnUnknownCacheControlType() {
+        InvalidMessageException e = decodeFails("""
+                {"model":"m","max_tokens":100,"messages":[{"role":"user","content":[
+                  {"type":"text","text":"x","cache_control":{"type":"forever"}}]}]}
+                """);
+
+        assertThat(e.param()).isEqualTo("messages.0.content[0].cache_control.type");
+    }
+
+    @Test
+    void encodesOneSystemTextAsAStringAndSeveralAsBlocks() {
+        ChatRequest r = decode("""
+                {"model":"m","max_tokens":100,"system":[{"type":"text","text":"A"},{"type":"text","text":"B"}],
                  "messages":[{"role":"user","content":"Hello"}]}
                 """);
 
-        assertThat(r.messages().get(0)).isEqualTo(message(Role.SYSTEM, "Long context"));
-        assertThat(r.extensions()).containsOnlyKeys("anthropic.system");
-        assertThat(r.extensions().get("anthropic.system")).isEqualTo(List.of(Map.of("type", "text",
-                "text", "Long context", "cache_control", Map.of("type", "ephemeral"))));
+        assertThat(AnthropicRequests.encode(r).get("system")).isEqualTo(json("""
+                {"system":[{"type":"text","text":"A"},{"type":"text","text":"B"}]}""").get("system"));
+        assertThat(AnthropicRequests.encode(decode("""
+                {"model":"m","max_tokens":100,"system":"Be brief.","messages":[{"role":"user","content":"Hi"}]}
+                """)).getString("system")).isEqualTo("Be brief.");
     }
 
     @Test
