@@ -1,0 +1,172 @@
+// Streaming benchmark: an OpenAI-style upstream that emits one chunk every INTERVAL ms, and a client that measures,
+// in the same process and clock, time to first token and the delay of every chunk from the upstream's write to the
+// client's read — straight to the upstream (baseline) and through the gateway. See bench/README.md.
+//
+//   node bench/stream.mjs --gateway http://127.0.0.1:9080 --key <api key> [--port 9597]
+//        [--interval 10] [--chunks 20] [--warmup 20000] [--requests 200] [--concurrency 8]
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
+  a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
+const PORT = Number(args.port ?? 9597);
+const INTERVAL = Number(args.interval ?? 10);
+const CHUNKS = Number(args.chunks ?? 20);
+const WARMUP = Number(args.warmup ?? 20000);
+const REQUESTS = Number(args.requests ?? 200);
+const CONCURRENCY = Number(args.concurrency ?? 8);
+const GATEWAY = args.gateway;
+const KEY = args.key;
+if (!GATEWAY || !KEY) {
+  console.error('usage: node stream.mjs --gateway URL --key API_KEY [options]');
+  process.exit(2);
+}
+
+const emitted = new Map(); // request tag -> array of emit times (ms, performance clock)
+
+function chunk(delta, finish) {
+  return `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1700000000,
+    model: 'gpt-4o-mini', choices: [{ index: 0, delta, finish_reason: finish ?? null }] })}\n\n`;
+}
+
+const upstream = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (d) => { body += d; });
+  req.on('end', () => {
+    if (req.url !== '/v1/chat/completions') {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"error":{"message":"not found","type":"invalid_request_error"}}');
+      return;
+    }
+    const request = JSON.parse(body);
+    const tag = request.messages.at(-1).content;
+    const times = [];
+    emitted.set(tag, times);
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.write(chunk({ role: 'assistant', content: '' }));
+    let i = 0;
+    const next = () => {
+      if (i < CHUNKS) {
+        times.push(performance.now());
+        res.write(chunk({ content: `t${i} ` }));
+        i++;
+        if (tag.startsWith('warm-')) setImmediate(next); else setTimeout(next, INTERVAL);
+        return;
+      }
+      res.write(chunk({}, 'stop'));
+      if (request.stream_options?.include_usage) {
+        res.write(`data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1700000000,
+          model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 9, completion_tokens: CHUNKS,
+            total_tokens: 9 + CHUNKS } })}\n\n`);
+      }
+      res.end('data: [DONE]\n\n');
+    };
+    setTimeout(next, 0);
+  });
+});
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+let counter = 0;
+
+/** One streamed request; resolves to { ttft, delays[] } in ms. */
+function stream(baseUrl, model, auth, warm) {
+  const tag = `${warm ? 'warm' : 'bench'}-${process.pid}-${counter++}`;
+  const payload = JSON.stringify({ model, stream: true, stream_options: { include_usage: true },
+    messages: [{ role: 'user', content: tag }] });
+  const url = new URL('/v1/chat/completions', baseUrl);
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const arrivals = [];
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json',
+      authorization: `Bearer ${auth}`, 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      if (res.statusCode !== 200) {
+        let error = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => { error += d; });
+        res.on('end', () => reject(new Error(`${baseUrl}: HTTP ${res.statusCode}: ${error.slice(0, 500)}`)));
+        return;
+      }
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (text) => {
+        const now = performance.now();
+        buffer += text;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const m = /"content":"t(\d+) "/.exec(event);
+          if (m) arrivals[Number(m[1])] = now;
+        }
+      });
+      res.on('end', () => {
+        const times = emitted.get(tag);
+        emitted.delete(tag);
+        if (!times || arrivals.length !== CHUNKS || arrivals.some((a) => a === undefined)) {
+          reject(new Error(`${baseUrl}: got ${arrivals.filter((a) => a !== undefined).length} of ${CHUNKS} chunks`));
+          return;
+        }
+        resolve({ ttft: arrivals[0] - start, delays: arrivals.map((a, i) => a - times[i]) });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function run(baseUrl, model, auth, count, concurrency, warm = false) {
+  const results = [];
+  let started = 0;
+  const worker = async () => {
+    while (started < count) {
+      started++;
+      results.push(await stream(baseUrl, model, auth, warm));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return results;
+}
+
+function pct(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const fmt = (v) => v.toFixed(2);
+
+await new Promise((resolve) => upstream.listen(PORT, '127.0.0.1', resolve));
+const direct = `http://127.0.0.1:${PORT}`;
+try {
+  process.stderr.write(`[stream] warm-up: ${WARMUP} streams without pauses through the gateway at ${CONCURRENCY} connections\n`);
+  await run(GATEWAY, 'openai/gpt-4o-mini', KEY, WARMUP, CONCURRENCY, true);
+  const rows = [];
+  const summary = {};
+  for (const c of [1, CONCURRENCY]) {
+    for (const [target, url, model, auth] of [['direct', direct, 'gpt-4o-mini', 'none'],
+      ['gateway', GATEWAY, 'openai/gpt-4o-mini', KEY]]) {
+      process.stderr.write(`[stream] ${target}: ${REQUESTS} streams at ${c} connection(s)\n`);
+      const results = await run(url, model, auth, REQUESTS, c);
+      const ttft = results.map((r) => r.ttft);
+      const delays = results.flatMap((r) => r.delays);
+      summary[`${c}-${target}`] = { ttft50: pct(ttft, 50), ttft99: pct(ttft, 99), d50: pct(delays, 50),
+        d99: pct(delays, 99), dmax: Math.max(...delays) };
+      const s = summary[`${c}-${target}`];
+      rows.push(`| ${c} | ${target} | ${fmt(s.ttft50)} | ${fmt(s.ttft99)} | ${fmt(s.d50)} | ${fmt(s.d99)} | ${fmt(s.dmax)} |`);
+    }
+  }
+  console.log(`## aigw streaming benchmark, ${new Date().toISOString()}\n`);
+  console.log(`- Upstream: Node ${process.version} in the measuring process, ${CHUNKS} content chunks every ${INTERVAL} ms`);
+  console.log(`- Runs: warm-up ${WARMUP} streams without pauses (discarded); ${REQUESTS} streams per row; chunk delay = client read time - upstream write time of the same chunk, one clock\n`);
+  console.log('| connections | target | TTFT p50 ms | TTFT p99 ms | chunk delay p50 ms | chunk delay p99 ms | chunk delay max ms |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|');
+  rows.forEach((r) => console.log(r));
+  console.log('\nAdded by the gateway (gateway - direct):\n');
+  for (const c of [1, CONCURRENCY]) {
+    const d = summary[`${c}-direct`];
+    const g = summary[`${c}-gateway`];
+    console.log(`- ${c} connection(s): time to first token p50 +${fmt(g.ttft50 - d.ttft50)} ms, p99 +${fmt(g.ttft99 - d.ttft99)} ms; chunk delay p50 +${fmt(g.d50 - d.d50)} ms, p99 +${fmt(g.d99 - d.d99)} ms`);
+  }
+} finally {
+  agent.destroy();
+  upstream.close();
+}
