@@ -6,13 +6,14 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the shared fake upstreams of a test run — one {@link FakeOpenAiServer} and one
- * {@link FakeAnthropicServer} — when the JUnit launcher session opens, before any test class, hence before
+ * Starts the shared fake upstreams of a test run — one {@link FakeOpenAiServer}, one
+ * {@link FakeAnthropicServer} and one {@link FakeGeminiServer} — when the JUnit launcher session opens, before any test class, hence before
  * Arquillian starts the Liberty server whose gateway points at them, and stops them when the session closes.
  *
  * <p>Registered in {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}. The ports are
  * the system properties {@value #PORT_PROPERTY} (default {@value #DEFAULT_PORT}) and
- * {@value #ANTHROPIC_PORT_PROPERTY} (default {@value #ANTHROPIC_DEFAULT_PORT}); the servers bind to 127.0.0.1
+ * {@value #ANTHROPIC_PORT_PROPERTY} (default {@value #ANTHROPIC_DEFAULT_PORT}) and {@value #GEMINI_PORT_PROPERTY}
+ * (default {@value #GEMINI_DEFAULT_PORT}); the servers bind to 127.0.0.1
  * only.
  */
 public final class FakeUpstreams implements LauncherSessionListener {
@@ -29,8 +30,15 @@ public final class FakeUpstreams implements LauncherSessionListener {
     /** The fake Anthropic port when {@value #ANTHROPIC_PORT_PROPERTY} is not set. */
     public static final int ANTHROPIC_DEFAULT_PORT = 9592;
 
+    /** System property naming the fake Gemini port. */
+    public static final String GEMINI_PORT_PROPERTY = "aigw.fake.gemini.port";
+
+    /** The fake Gemini port when {@value #GEMINI_PORT_PROPERTY} is not set. */
+    public static final int GEMINI_DEFAULT_PORT = 9593;
+
     private static FakeOpenAiServer openai;
     private static FakeAnthropicServer anthropic;
+    private static FakeGeminiServer gemini;
 
     /** Creates the listener; called by the JUnit launcher through {@link java.util.ServiceLoader}. */
     public FakeUpstreams() {
@@ -41,23 +49,30 @@ public final class FakeUpstreams implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         openai();
         anthropic();
+        gemini();
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         FakeOpenAiServer runningOpenAi;
         FakeAnthropicServer runningAnthropic;
+        FakeGeminiServer runningGemini;
         synchronized (FakeUpstreams.class) {
             runningOpenAi = openai;
             runningAnthropic = anthropic;
+            runningGemini = gemini;
             openai = null;
             anthropic = null;
+            gemini = null;
         }
         if (runningOpenAi != null) {
             runningOpenAi.stop();
         }
         if (runningAnthropic != null) {
             runningAnthropic.stop();
+        }
+        if (runningGemini != null) {
+            runningGemini.stop();
         }
     }
 
@@ -101,5 +116,26 @@ public final class FakeUpstreams implements LauncherSessionListener {
             System.out.println("[aigw-it] fake Anthropic upstream listening on " + anthropic.baseUrl());
         }
         return anthropic;
+    }
+
+    /**
+     * Returns the session's fake Gemini server, starting it if the launcher session did not (for example
+     * when a test is run without this listener registered).
+     *
+     * @return the running shared server
+     * @throws UncheckedIOException if its port cannot be bound
+     */
+    public static synchronized FakeGeminiServer gemini() {
+        if (gemini == null) {
+            int port = Integer.getInteger(GEMINI_PORT_PROPERTY, GEMINI_DEFAULT_PORT);
+            try {
+                gemini = FakeGeminiServer.start(port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the fake Gemini server on 127.0.0.1:" + port
+                        + " (set -D" + GEMINI_PORT_PROPERTY + " to use another port)", e);
+            }
+            System.out.println("[aigw-it] fake Gemini upstream listening on " + gemini.baseUrl());
+        }
+        return gemini;
     }
 }

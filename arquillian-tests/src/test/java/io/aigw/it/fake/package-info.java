@@ -6,7 +6,9 @@
  * server-sent-event framing, error bodies) and offers deterministic replies, token counts and
  * model-selected faults ({@code fault-429}, {@code fault-reset-midstream}, ...). It records every request it
  * receives, and {@link io.aigw.it.fake.StreamGate} lets a test hold a stream open to prove the gateway
- * forwards chunks without buffering. {@link io.aigw.it.fake.FakeUpstreams} starts one shared instance per
+ * forwards chunks without buffering. {@link io.aigw.it.fake.FakeAnthropicServer} and
+ * {@link io.aigw.it.fake.FakeGeminiServer} do the same for the Anthropic Messages API and the Google Gemini API.
+ * {@link io.aigw.it.fake.FakeUpstreams} starts one shared instance per
  * JUnit launcher session, before the Liberty server under test is started.
  *
  * <p>Built only on {@code com.sun.net.httpserver} and Jakarta JSON-P.

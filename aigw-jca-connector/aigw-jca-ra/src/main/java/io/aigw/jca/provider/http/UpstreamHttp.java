@@ -124,13 +124,20 @@ public final class UpstreamHttp {
 
     /** The exception for a non-success response; reads a bounded part of its body to classify it. */
     public ProviderException failure(HttpResponse<InputStream> response) {
-        String body;
+        return UpstreamFailures.ofStatus(settings.connectionName(), response.statusCode(), response.headers(),
+                errorBody(response));
+    }
+
+    /**
+     * A bounded part of a non-success response's body, for protocols that classify errors further; empty when it
+     * cannot be read. Consumes and closes the body.
+     */
+    public String errorBody(HttpResponse<InputStream> response) {
         try (InputStream in = response.body(); ReadWatchdog.Watch watch = watch(in, System.nanoTime())) {
-            body = readAll(in, MAX_ERROR_BODY, watch);
+            return readAll(in, MAX_ERROR_BODY, watch);
         } catch (IOException e) {
-            body = "";
+            return "";
         }
-        return UpstreamFailures.ofStatus(settings.connectionName(), response.statusCode(), response.headers(), body);
     }
 
     /** Maps an I/O failure during a body read, telling a watchdog expiry from a broken connection. */

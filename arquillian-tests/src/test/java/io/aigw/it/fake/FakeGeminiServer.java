@@ -1,0 +1,213 @@
+package io.aigw.it.fake;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fake Google Gemini API over real HTTP on 127.0.0.1, for integration tests.
+ *
+ * <p>Serves {@code POST /v1beta/models/{model}:generateContent}, {@code :streamGenerateContent} ({@code data:} events
+ * with {@code alt=sse}, a JSON array without) and {@code GET /v1beta/models[/{id}]} with Gemini's JSON shapes and
+ * Google's error envelope. Every request needs the API key {@value #UPSTREAM_KEY} in {@code x-goog-api-key} (or the
+ * {@code key} query parameter): without one the answer is 403 {@code PERMISSION_DENIED}, with another 400
+ * {@code INVALID_ARGUMENT}/{@code API_KEY_INVALID}, as Google answers. Every request is recorded as a
+ * {@link RecordedRequest}.
+ *
+ * <p>Replies are deterministic: the text is {@code "Hello from <model>."}; {@code promptTokenCount} is the words of the
+ * system instruction and of all text parts (plus {@value GeminiJson#CACHED_TOKENS}, reported as
+ * {@code cachedContentTokenCount}, when the request names a {@code cachedContent}); {@code candidatesTokenCount} the
+ * words of the reply per candidate times {@code candidateCount}; {@code maxOutputTokens} and {@code stopSequences} cut
+ * the reply; {@code fake-thinking} reports {@value GeminiReply#THOUGHT_TOKENS} {@code thoughtsTokenCount} (and a
+ * thought part when {@code thinkingConfig.includeThoughts}). With {@code functionDeclarations} (mode not {@code NONE})
+ * and a last user text mentioning the weather the answer is {@code "Let me check."} plus two parallel
+ * {@code functionCall}s without ids. A model named {@code fault-*} selects a fault ({@code fault-429} with a
+ * {@code RetryInfo} of {@value GeminiError#RETRY_DELAY_SECONDS}s, {@code fault-500}, {@code fault-503},
+ * {@code fault-400}, {@code fault-401}, {@code fault-timeout}, {@code fault-garbage}, {@code fault-safety},
+ * {@code fault-blocked-prompt}, and in streams {@code fault-error-event}, {@code fault-reset-midstream},
+ * {@code fault-stall-midstream}); {@code fake-gated-stream} pauses its stream after the first chunk at the
+ * {@link StreamGate} whose id is the last user text; names not starting with {@code gemini-}, {@code fake-} or
+ * {@code fault-} get 404 {@code NOT_FOUND}.
+ */
+public final class FakeGeminiServer implements AutoCloseable {
+
+    /** The only API key the fake accepts. */
+    public static final String UPSTREAM_KEY = "AIza-upstream-test";
+
+    private static final Pattern MODEL_IN_PATH = Pattern.compile("/v1beta/models/([^/:]+):\\w+");
+    private static final int THREADS = 32;
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+    private final RequestLog requests = new RequestLog();
+    private final Map<String, StreamGate> gates = new ConcurrentHashMap<>();
+    private final AtomicInteger activeStreams = new AtomicInteger();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ExecutorService executor;
+    private final HttpServer http;
+
+    private FakeGeminiServer(int port) throws IOException {
+        executor = Executors.newFixedThreadPool(THREADS, task -> {
+            Thread thread = new Thread(task, "fake-gemini-" + THREAD_IDS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
+        http.setExecutor(executor);
+        http.createContext("/", new GeminiRouter(this));
+    }
+
+    /**
+     * Starts a fake bound to 127.0.0.1.
+     *
+     * @param port the port, or 0 for an ephemeral one (see {@link #port()})
+     * @return the running server
+     * @throws IOException if the port cannot be bound
+     */
+    public static FakeGeminiServer start(int port) throws IOException {
+        FakeGeminiServer server = new FakeGeminiServer(port);
+        server.http.start();
+        return server;
+    }
+
+    /**
+     * Stops the server at once: wakes every hanging, stalled or gated handler, closes all connections and shuts the
+     * thread pool down. Idempotent.
+     */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        stopSignal.countDown();
+        gates.values().forEach(StreamGate::release);
+        http.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Returns the bound port. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Returns the API base URL, {@code http://127.0.0.1:PORT/v1beta}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1beta";
+    }
+
+    /** Returns a snapshot of every request received so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        return requests.snapshot();
+    }
+
+    /**
+     * Returns the latest generate request for this model (the model is in Gemini's URL, not its body).
+     *
+     * @param model the model id, without {@code models/}
+     * @return the request, or empty if none was received
+     */
+    public Optional<RecordedRequest> lastRequestFor(String model) {
+        return requests.latest(forModel(model));
+    }
+
+    /**
+     * Waits until a generate request for this model has been received (useful when the client side cannot tell, e.g.
+     * while {@code fault-timeout} is hanging).
+     *
+     * @param model   the model id, without {@code models/}
+     * @param timeout how long to wait at most
+     * @return the latest such request, or empty if none arrived in time
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    public Optional<RecordedRequest> awaitRequestFor(String model, Duration timeout) throws InterruptedException {
+        return requests.awaitLatest(forModel(model), timeout);
+    }
+
+    /**
+     * Returns the gate with this id, creating it if needed. A {@code fake-gated-stream} request whose last user text is
+     * this id pauses at it after its first chunk. Create it before sending the request, or get the same instance
+     * afterwards.
+     *
+     * @param id the gate id
+     * @return the gate, the same instance for the same id
+     */
+    public StreamGate gate(String id) {
+        Objects.requireNonNull(id, "id");
+        StreamGate gate = gates.computeIfAbsent(id, StreamGate::new);
+        if (isStopped()) {
+            gate.release();
+        }
+        return gate;
+    }
+
+    /** Returns how many event streams are being written right now. */
+    public int activeStreams() {
+        return activeStreams.get();
+    }
+
+    /**
+     * Returns the model a recorded generate request was for.
+     *
+     * @param request a recorded request
+     * @return the model id from {@code /v1beta/models/{model}:<method>}, or empty for other paths
+     */
+    public static Optional<String> modelOf(RecordedRequest request) {
+        Matcher m = MODEL_IN_PATH.matcher(request.path());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    void record(RecordedRequest request) {
+        requests.add(request);
+    }
+
+    void streamOpened() {
+        activeStreams.incrementAndGet();
+    }
+
+    void streamClosed() {
+        activeStreams.decrementAndGet();
+    }
+
+    boolean isStopped() {
+        return stopSignal.getCount() == 0;
+    }
+
+    /** Waits until {@link #stop()} or the timeout; an interrupt counts as stop. */
+    void awaitStop(Duration timeout) {
+        try {
+            stopSignal.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Predicate<RecordedRequest> forModel(String model) {
+        return request -> modelOf(request).filter(model::equals).isPresent();
+    }
+}

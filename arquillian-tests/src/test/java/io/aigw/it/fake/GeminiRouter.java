@@ -1,0 +1,101 @@
+package io.aigw.it.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+
+/**
+ * The single {@link HttpHandler} of the fake Gemini server: records the request, checks the API key (header
+ * {@code x-goog-api-key} or query parameter {@code key}, as Google accepts both), routes by path and method, and turns
+ * {@link GeminiError}s into Google error replies.
+ */
+final class GeminiRouter implements HttpHandler {
+
+    private static final String MODELS_PREFIX = GeminiModelList.PATH + "/";
+
+    private final FakeGeminiServer server;
+    private final GeminiGenerateHandler generate;
+    private final GeminiModelList models = new GeminiModelList();
+
+    GeminiRouter(FakeGeminiServer server) {
+        this.server = server;
+        this.generate = new GeminiGenerateHandler(server);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        boolean dropConnection = false;
+        try {
+            RecordedRequest request = RecordedRequest.read(exchange);
+            server.record(request);
+            try {
+                checkKey(exchange, request);
+                route(exchange, request);
+            } catch (GeminiError error) {
+                GeminiHttp.json(exchange, error.status(), error.body());
+            } catch (RuntimeException bug) {
+                GeminiError error = GeminiError.internal();
+                GeminiHttp.json(exchange, error.status(), error.body());
+            }
+        } catch (AbruptDisconnect disconnect) {
+            // Rethrown on purpose: the JDK server then closes the socket without ending the chunked body.
+            dropConnection = true;
+            throw disconnect;
+        } catch (IOException clientGone) {
+            // The client closed its side or the server is stopping; nothing left to tell it.
+        } finally {
+            if (!dropConnection) {
+                exchange.close();
+            }
+        }
+    }
+
+    private static void checkKey(HttpExchange exchange, RecordedRequest request) {
+        String query = exchange.getRequestURI().getRawQuery();
+        String key = request.header("x-goog-api-key").orElse(null);
+        if (key == null && query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("key=")) {
+                    key = pair.substring(4);
+                }
+            }
+        }
+        if (key == null) {
+            throw GeminiError.missingKey();
+        }
+        if (!FakeGeminiServer.UPSTREAM_KEY.equals(key)) {
+            throw GeminiError.invalidKey();
+        }
+    }
+
+    private void route(HttpExchange exchange, RecordedRequest request) throws IOException {
+        String path = request.path();
+        if (path.equals(GeminiModelList.PATH)) {
+            only("GET", request);
+            models.list(exchange, request);
+            return;
+        }
+        if (path.startsWith(MODELS_PREFIX) && path.length() > MODELS_PREFIX.length()) {
+            String rest = path.substring(MODELS_PREFIX.length());
+            int colon = rest.indexOf(':');
+            if (colon < 0) {
+                only("GET", request);
+                models.one(exchange, request);
+                return;
+            }
+            String method = rest.substring(colon + 1);
+            if (method.equals("generateContent") || method.equals("streamGenerateContent")) {
+                only("POST", request);
+                generate.handle(exchange, request, rest.substring(0, colon), method.startsWith("stream"));
+                return;
+            }
+        }
+        throw GeminiError.notFound("The requested URL " + path + " was not found on this server.");
+    }
+
+    private static void only(String method, RecordedRequest request) {
+        if (!method.equals(request.method())) {
+            throw GeminiError.methodNotAllowed();
+        }
+    }
+}
