@@ -139,7 +139,9 @@ final class LocalGeneration {
             p.setStopStrings(options.stop().toArray(String[]::new));
         }
         if (request.extensions().get("seed") instanceof Number seed) {
-            p.setSeed(seed.intValue());
+            // reproducible: the prompt is evaluated afresh, as one batch, instead of reusing the slot's cached prefix
+            // (a different batch split changes the float sums and so, near ties, the chosen tokens)
+            p.setSeed(seed.intValue()).setCachePrompt(false);
         }
         return p;
     }
