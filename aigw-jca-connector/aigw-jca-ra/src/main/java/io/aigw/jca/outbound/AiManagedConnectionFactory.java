@@ -51,6 +51,7 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     private String modelPath = "";
     private Integer contextSize = 2048;
     private Integer threads = 1;
+    private Integer inferenceSlots = 2;
     private Boolean imageFetchAllowPrivateNetworks = Boolean.FALSE;
     private Long imageFetchMaxBytes = 20L * 1024 * 1024;
     private String imageFetchTimeout = "10s";
@@ -96,6 +97,8 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     public void setContextSize(Integer v) { contextSize = v; }
     public Integer getThreads() { return threads; }
     public void setThreads(Integer v) { threads = v; }
+    public Integer getInferenceSlots() { return inferenceSlots; }
+    public void setInferenceSlots(Integer v) { inferenceSlots = v; }
     public Boolean getImageFetchAllowPrivateNetworks() { return imageFetchAllowPrivateNetworks; }
     public void setImageFetchAllowPrivateNetworks(Boolean v) { imageFetchAllowPrivateNetworks = v; }
     public Long getImageFetchMaxBytes() { return imageFetchMaxBytes; }
@@ -157,12 +160,15 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
             synchronized (this) {
                 p = provider;
                 if (p == null) {
+                    AiResourceAdapter ra = resourceAdapter instanceof AiResourceAdapter a ? a : null;
                     try {
-                        AiResourceAdapter ra = resourceAdapter instanceof AiResourceAdapter a ? a : null;
                         p = Providers.create(settings(), watchdog(ra),
                                 ra != null ? ra.localModels() : new io.aigw.jca.provider.local.MiniLmEmbeddingModels());
                     } catch (IllegalArgumentException e) {
                         throw new ResourceException("connection '" + connectionName + "': " + e.getMessage(), e);
+                    }
+                    if (ra != null) {
+                        ra.adopt(p);
                     }
                     provider = p;
                     LOG.info(() -> "Connection '" + connectionName + "' (" + protocol + ") ready"
@@ -190,7 +196,8 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                 Durations.parse("idleTimeout", idleTimeout), Durations.parse("totalTimeout", totalTimeout),
                 !Boolean.FALSE.equals(requiresCredential), parseHeaders(headers), parseList(models), cacheDirectory,
                 new ProviderSettings.Dialect(apiKeyHeader, queryParameters), region,
-                new ProviderSettings.LocalModelSettings(modelPath, orDefault(contextSize, 2048), orDefault(threads, 1)),
+                new ProviderSettings.LocalModelSettings(modelPath, orDefault(contextSize, 2048), orDefault(threads, 1),
+                        orDefault(inferenceSlots, 2)),
                 new ProviderSettings.ImageFetchSettings(Boolean.TRUE.equals(imageFetchAllowPrivateNetworks),
                         imageFetchMaxBytes == null ? 20L * 1024 * 1024 : imageFetchMaxBytes,
                         Durations.parse("imageFetchTimeout", imageFetchTimeout)));
@@ -251,7 +258,7 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                 && Objects.equals(cacheDirectory, f.cacheDirectory) && Objects.equals(apiKeyHeader, f.apiKeyHeader)
                 && Objects.equals(queryParameters, f.queryParameters) && Objects.equals(region, f.region)
                 && Objects.equals(modelPath, f.modelPath) && Objects.equals(contextSize, f.contextSize)
-                && Objects.equals(threads, f.threads)
+                && Objects.equals(threads, f.threads) && Objects.equals(inferenceSlots, f.inferenceSlots)
                 && Objects.equals(imageFetchAllowPrivateNetworks, f.imageFetchAllowPrivateNetworks)
                 && Objects.equals(imageFetchMaxBytes, f.imageFetchMaxBytes)
                 && Objects.equals(imageFetchTimeout, f.imageFetchTimeout);
@@ -261,6 +268,6 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     public int hashCode() {
         return Objects.hash(connectionName, protocol, baseUrl, connectTimeout, responseTimeout, idleTimeout,
                 totalTimeout, requiresCredential, headers, models, cacheDirectory, apiKeyHeader, queryParameters, region,
-                modelPath, contextSize, threads, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout);
+                modelPath, contextSize, threads, inferenceSlots, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout);
     }
 }

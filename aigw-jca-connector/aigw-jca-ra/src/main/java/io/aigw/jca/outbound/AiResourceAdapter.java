@@ -1,5 +1,6 @@
 package io.aigw.jca.outbound;
 
+import io.aigw.jca.provider.Provider;
 import io.aigw.jca.provider.http.ReadWatchdog;
 import io.aigw.jca.provider.local.MiniLmEmbeddingModels;
 import jakarta.resource.NotSupportedException;
@@ -10,12 +11,15 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 
 /**
  * The aigw resource adapter (outbound only). Owns what all its connection factories share: the read watchdog on a
- * timer from the bootstrap context, and the in-process models, loaded once.
+ * timer from the bootstrap context, and the in-process embedding models, loaded once. Closes the providers of its
+ * connection factories (and with them their local chat models) when it stops.
  */
 public class AiResourceAdapter implements ResourceAdapter {
 
@@ -23,6 +27,7 @@ public class AiResourceAdapter implements ResourceAdapter {
 
     private volatile ReadWatchdog watchdog;
     private final MiniLmEmbeddingModels localModels = new MiniLmEmbeddingModels();
+    private final Set<Provider> providers = ConcurrentHashMap.newKeySet();
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -40,8 +45,17 @@ public class AiResourceAdapter implements ResourceAdapter {
         if (w != null) {
             w.stop();
         }
+        for (Provider p : providers) {
+            p.close();
+        }
+        providers.clear();
         localModels.release();
         LOG.info("aigw resource adapter stopped");
+    }
+
+    /** Takes a connection factory's provider into the adapter's care: it is closed when the adapter stops. */
+    void adopt(Provider provider) {
+        providers.add(provider);
     }
 
     /** The shared watchdog, or {@code null} before {@link #start(BootstrapContext)}. */

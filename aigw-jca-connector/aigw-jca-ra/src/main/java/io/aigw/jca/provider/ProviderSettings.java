@@ -74,12 +74,14 @@ public record ProviderSettings(String connectionName, String protocol, String ba
     /**
      * A local generation model (GGUF) served in process.
      *
-     * @param modelPath   the GGUF file, or empty for none (the connection then serves embeddings only)
-     * @param contextSize tokens of context per inference context (one per managed connection)
-     * @param threads     CPU threads per generation
+     * @param modelPath      the GGUF file, or empty for none (the connection then serves embeddings only)
+     * @param contextSize    tokens of context per inference context (one per managed connection)
+     * @param threads        CPU threads the model's generation loop uses
+     * @param inferenceSlots inference contexts the model holds: the most managed connections that can generate at
+     *                       once (set it to the connection manager's {@code maxPoolSize})
      */
-    public record LocalModelSettings(String modelPath, int contextSize, int threads) {
-        public static final LocalModelSettings NONE = new LocalModelSettings("", 2048, 1);
+    public record LocalModelSettings(String modelPath, int contextSize, int threads, int inferenceSlots) {
+        public static final LocalModelSettings NONE = new LocalModelSettings("", 2048, 1, 2);
 
         public LocalModelSettings {
             modelPath = modelPath == null ? "" : modelPath.trim();
@@ -88,6 +90,9 @@ public record ProviderSettings(String connectionName, String protocol, String ba
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+            }
+            if (inferenceSlots < 1) {
+                throw new IllegalArgumentException("inferenceSlots must be at least 1, was " + inferenceSlots);
             }
         }
 

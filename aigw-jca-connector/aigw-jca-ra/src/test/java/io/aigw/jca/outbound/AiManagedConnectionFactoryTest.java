@@ -217,7 +217,11 @@ class AiManagedConnectionFactoryTest {
                         (Consumer<AiManagedConnectionFactory>) f -> f.setRequiresCredential(false)),
                 Arguments.of("headers", (Consumer<AiManagedConnectionFactory>) f -> f.setHeaders("X-A: b")),
                 Arguments.of("models", (Consumer<AiManagedConnectionFactory>) f -> f.setModels("gpt-4o")),
-                Arguments.of("cacheDirectory", (Consumer<AiManagedConnectionFactory>) f -> f.setCacheDirectory("/tmp")));
+                Arguments.of("cacheDirectory", (Consumer<AiManagedConnectionFactory>) f -> f.setCacheDirectory("/tmp")),
+                Arguments.of("modelPath", (Consumer<AiManagedConnectionFactory>) f -> f.setModelPath("/m.gguf")),
+                Arguments.of("contextSize", (Consumer<AiManagedConnectionFactory>) f -> f.setContextSize(512)),
+                Arguments.of("threads", (Consumer<AiManagedConnectionFactory>) f -> f.setThreads(2)),
+                Arguments.of("inferenceSlots", (Consumer<AiManagedConnectionFactory>) f -> f.setInferenceSlots(4)));
     }
 
     @ParameterizedTest(name = "{0}")
