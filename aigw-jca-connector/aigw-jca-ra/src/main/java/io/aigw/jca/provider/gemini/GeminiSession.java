@@ -86,7 +86,7 @@ final class GeminiSession extends HttpSession {
             String path = "/models?pageSize=1000" + (pageToken == null ? ""
                     : "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
             long start = System.nanoTime();
-            HttpResponse<InputStream> response = http.send(authorized(http.request(withQuery(path))).GET().build());
+            HttpResponse<InputStream> response = http.send(authorized(http.request(path)).GET().build());
             if (response.statusCode() != 200) {
                 throw failure(response);
             }
@@ -122,7 +122,7 @@ final class GeminiSession extends HttpSession {
     /** POSTs the JSON body; returns the response once the upstream accepted it (200), its body unread. */
     private HttpResponse<InputStream> exchange(String path, JsonObject body, String accept) throws ProviderException {
         requireCredential();
-        HttpResponse<InputStream> response = http.send(authorized(http.request(withQuery(path)))
+        HttpResponse<InputStream> response = http.send(authorized(http.request(path))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(JsonText.write(body)))
@@ -138,25 +138,7 @@ final class GeminiSession extends HttpSession {
                 http.errorBody(response));
     }
 
-    private String withQuery(String path) {
-        String query = settings.dialect().queryParameters();
-        if (query.startsWith("?") || query.startsWith("&")) {
-            query = query.substring(1);
-        }
-        return query.isEmpty() ? path : path + (path.contains("?") ? "&" : "?") + query;
-    }
-
     private HttpRequest.Builder authorized(HttpRequest.Builder b) {
-        if (credential != null) {
-            String header = settings.dialect().apiKeyHeader();
-            if (header.isEmpty()) {
-                b.header(API_KEY_HEADER, credential.secret());
-            } else if ("Authorization".equalsIgnoreCase(header)) {
-                b.header("Authorization", "Bearer " + credential.secret());
-            } else {
-                b.header(header, credential.secret());
-            }
-        }
-        return b;
+        return http.withApiKey(b, credential, API_KEY_HEADER);
     }
 }
