@@ -1,6 +1,7 @@
 package io.aigw.jca.provider;
 
 import io.aigw.jca.provider.anthropic.AnthropicProvider;
+import io.aigw.jca.provider.bedrock.BedrockProvider;
 import io.aigw.jca.provider.http.ReadWatchdog;
 import io.aigw.jca.provider.local.LocalProvider;
 import io.aigw.jca.provider.openai.OpenAiProvider;
@@ -18,6 +19,7 @@ public final class Providers {
         return switch (settings.protocol()) {
             case "openai" -> new OpenAiProvider(settings, watchdog);
             case "anthropic" -> new AnthropicProvider(settings, watchdog);
+            case "bedrock" -> new BedrockProvider(settings, watchdog);
             case "local" -> new LocalProvider(settings, localModels);
             default -> throw new IllegalArgumentException("unknown protocol '" + settings.protocol()
                     + "' (supported: openai, anthropic, local)");
