@@ -45,9 +45,10 @@ public final class SigV4Signer {
     }
 
     /**
-     * The headers that sign a request: {@code X-Amz-Date}, {@code X-Amz-Security-Token} for temporary credentials,
-     * and {@code Authorization}. The signature covers {@code host} (taken from the URI, as an HTTP/1.1 client sends
-     * it), those two {@code x-amz-*} headers and every header in {@code headers}.
+     * The headers that sign a request: {@code X-Amz-Date}, {@code X-Amz-Content-Sha256} (the payload hash, which the
+     * AWS SDKs send too), {@code X-Amz-Security-Token} for temporary credentials, and {@code Authorization}. The
+     * signature covers {@code host} (taken from the URI, as an HTTP/1.1 client sends it), those {@code x-amz-*}
+     * headers and every header in {@code headers}.
      *
      * @param method  the HTTP method
      * @param uri     the request URI exactly as it is sent (path and query already percent-encoded)
@@ -59,8 +60,10 @@ public final class SigV4Signer {
                                     AwsCredentials credentials, Instant now) {
         String amzDate = AMZ_DATE.format(now);
         String date = amzDate.substring(0, 8);
+        String payloadHash = hex(sha256(payload));
         Map<String, String> added = new LinkedHashMap<>();
         added.put("X-Amz-Date", amzDate);
+        added.put("X-Amz-Content-Sha256", payloadHash);
         if (credentials.sessionToken() != null) {
             added.put("X-Amz-Security-Token", credentials.sessionToken());
         }
@@ -69,7 +72,7 @@ public final class SigV4Signer {
         headers.forEach((k, v) -> signed.put(k.toLowerCase(Locale.ROOT), v));
         added.forEach((k, v) -> signed.put(k.toLowerCase(Locale.ROOT), v));
         String signedHeaders = String.join(";", signed.keySet());
-        String canonical = canonicalRequest(method, uri, signed, signedHeaders, payload);
+        String canonical = canonicalRequest(method, uri, signed, signedHeaders, payloadHash);
         String scope = date + "/" + region + "/" + service + "/aws4_request";
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hex(sha256(utf8(canonical)));
         String signature = hex(hmac(signingKey(credentials.secretAccessKey(), date), stringToSign));
@@ -80,11 +83,11 @@ public final class SigV4Signer {
 
     /** The canonical request: method, URI, query, headers, signed header names and payload hash, one per line. */
     static String canonicalRequest(String method, URI uri, TreeMap<String, String> headers, String signedHeaders,
-                                   byte[] payload) {
+                                   String payloadHash) {
         StringBuilder canonicalHeaders = new StringBuilder();
         headers.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(trimAll(v)).append('\n'));
         return method + "\n" + canonicalUri(uri.getRawPath()) + "\n" + canonicalQuery(uri.getRawQuery()) + "\n"
-                + canonicalHeaders + "\n" + signedHeaders + "\n" + hex(sha256(payload));
+                + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadHash;
     }
 
     /** The path with dot segments removed, each segment URI-encoded again; {@code /} for an empty path. */
