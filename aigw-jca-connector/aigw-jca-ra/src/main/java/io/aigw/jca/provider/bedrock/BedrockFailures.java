@@ -26,7 +26,7 @@ final class BedrockFailures {
         if (kind == null) {
             kind = byStatus.kind();
         }
-        if (kind == byStatus.kind() && kind != Kind.BAD_REQUEST) {
+        if (type == null && kind != Kind.BAD_REQUEST) {
             return byStatus;
         }
         return new ProviderException(kind, describe(connection, kind, type, BedrockErrors.message(body),
