@@ -207,8 +207,9 @@ public final class FakeBedrock implements AutoCloseable {
     }
 
     /**
-     * An event stream that stops before frame {@code gateBefore} until {@code gate} opens (or 5 s pass): the client
-     * must have processed the earlier frames while the later ones are not yet sent.
+     * An event stream that stops before frame {@code gateBefore} until {@code gate} opens: the client must have
+     * processed the earlier frames while the later ones are not yet sent. If the gate stays shut for 5 s (a client
+     * that buffers), the body ends there, which the client sees as a stream cut short.
      */
     public static Responder gatedEventStream(List<byte[]> frames, int gateBefore, CountDownLatch gate) {
         return exchange -> {
@@ -217,8 +218,8 @@ public final class FakeBedrock implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             for (int i = 0; i < frames.size(); i++) {
-                if (i == gateBefore) {
-                    await(gate);
+                if (i == gateBefore && !await(gate)) {
+                    return;
                 }
                 out.write(frames.get(i));
                 out.flush();
@@ -244,11 +245,10 @@ public final class FakeBedrock implements AutoCloseable {
         };
     }
 
-    private static void await(CountDownLatch latch) throws IOException {
+    /** Whether the latch opened within 5 s. */
+    private static boolean await(CountDownLatch latch) throws IOException {
         try {
-            if (!latch.await(5, TimeUnit.SECONDS)) {
-                return;
-            }
+            return latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
