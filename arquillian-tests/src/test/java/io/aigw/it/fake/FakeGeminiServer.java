@@ -90,6 +90,7 @@ public final class FakeGeminiServer implements AutoCloseable {
      * Stops the server at once: wakes every hanging, stalled or gated handler, closes all connections and shuts the
      * thread pool down. Idempotent.
      */
+    @Override
     public void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
@@ -117,6 +118,7 @@ public final class FakeGeminiServer implements AutoCloseable {
     }
 
     /** Returns the API base URL, {@code http://127.0.0.1:PORT/v1beta}. */
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1beta";
     }

@@ -72,6 +72,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * Stops the server at once: wakes every hanging, stalled or gated handler, closes all connections
      * (clients of unfinished responses see them dropped) and shuts the thread pool down. Idempotent.
      */
+    @Override
     public void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
@@ -99,6 +100,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** Returns the API base URL, {@code http://127.0.0.1:PORT/v1}. */
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
     }

@@ -1,6 +1,7 @@
 package io.aigw.jca.provider;
 
 import io.aigw.jca.provider.anthropic.AnthropicProvider;
+import io.aigw.jca.provider.bedrock.BedrockProvider;
 import io.aigw.jca.provider.gemini.GeminiProvider;
 import io.aigw.jca.provider.http.ReadWatchdog;
 import io.aigw.jca.provider.local.LocalProvider;
@@ -20,9 +21,10 @@ public final class Providers {
             case "openai" -> new OpenAiProvider(settings, watchdog);
             case "anthropic" -> new AnthropicProvider(settings, watchdog);
             case "gemini" -> new GeminiProvider(settings, watchdog);
+            case "bedrock" -> new BedrockProvider(settings, watchdog);
             case "local" -> new LocalProvider(settings, localModels);
             default -> throw new IllegalArgumentException("unknown protocol '" + settings.protocol()
-                    + "' (supported: openai, anthropic, local)");
+                    + "' (supported: openai, anthropic, gemini, bedrock, local)");
         };
     }
 }

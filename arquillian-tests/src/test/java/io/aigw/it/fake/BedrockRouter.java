@@ -1,0 +1,80 @@
+package io.aigw.it.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The single {@link HttpHandler} of the fake Bedrock: records the request, checks its SigV4 signature, routes
+ * {@code POST /model/{modelId}/converse[-stream]} and turns {@link BedrockError}s into Bedrock error replies.
+ */
+final class BedrockRouter implements HttpHandler {
+
+    private static final Pattern OPERATION = Pattern.compile("/model/([^/]+)/(converse|converse-stream)");
+
+    private final FakeBedrockServer server;
+    private final BedrockConverseHandler converse;
+
+    BedrockRouter(FakeBedrockServer server) {
+        this.server = server;
+        this.converse = new BedrockConverseHandler(server);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        boolean dropConnection = false;
+        try {
+            RecordedRequest request = RecordedRequest.read(exchange);
+            server.record(request);
+            try {
+                BedrockSignatureCheck.verify(request, exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), request.body().getBytes(StandardCharsets.UTF_8));
+                Matcher operation = OPERATION.matcher(exchange.getRequestURI().getRawPath());
+                if (!operation.matches() || !"POST".equals(request.method())) {
+                    throw new BedrockError(404, "UnknownOperationException", null);
+                }
+                String modelId = URLDecoder.decode(operation.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+                converse.handle(exchange, request, modelId, operation.group(2).equals("converse-stream"));
+            } catch (BedrockError error) {
+                error(exchange, error);
+            } catch (RuntimeException bug) {
+                error(exchange, new BedrockError(500, "InternalServerException", "The fake failed: " + bug));
+            }
+        } catch (AbruptDisconnect disconnect) {
+            // rethrown on purpose: the JDK server then drops the connection without ending the chunked body
+            dropConnection = true;
+            throw disconnect;
+        } catch (IOException clientGone) {
+            // the client closed its side or the server is stopping; nothing left to tell it
+        } finally {
+            if (!dropConnection) {
+                exchange.close();
+            }
+        }
+    }
+
+    /** A complete JSON reply with Bedrock's request id header. */
+    static void json(HttpExchange exchange, int status, JsonObject body, String requestId) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void error(HttpExchange exchange, BedrockError error) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type()
+                + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
+        json(exchange, error.status(), error.getMessage() == null ? JsonSupport.JSON.createObjectBuilder().build()
+                : BedrockJson.error(error.getMessage()), UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,192 @@
+package io.aigw.it.fake;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake Amazon Bedrock runtime (Converse API) over real HTTP on 127.0.0.1, for integration tests.
+ *
+ * <p>Serves {@code POST /model/{modelId}/converse} (JSON) and {@code /converse-stream} (binary
+ * {@code application/vnd.amazon.eventstream} frames written with the AWS event-stream codec), with Bedrock's error
+ * replies ({@code x-amzn-ErrorType} and {@code {"message":...}}) and {@code x-amzn-RequestId}. Every request must be
+ * signed with SigV4 for service {@code bedrock} in {@value #REGION} with access key {@value #ACCESS_KEY_ID} and
+ * secret {@value #SECRET_ACCESS_KEY}; the signature is recomputed with the AWS SDK's signer and a bad one gets
+ * 403 {@code InvalidSignatureException}. Every request is recorded as a {@link RecordedRequest}.
+ *
+ * <p>Replies are deterministic: the text is {@code "Hello from <modelId>."}; {@code inputTokens} are the words of
+ * the system blocks and of all message texts, {@code outputTokens} the words of the reply;
+ * {@code inferenceConfig.maxTokens} and {@code stopSequences} cut the reply; a {@code cachePoint} system block
+ * reports {@code cacheReadInputTokens} = {@value BedrockJson#CACHE_READ_TOKENS}. With a {@code toolConfig} and a
+ * last user message mentioning the weather the answer is {@code "Let me check."} plus two parallel {@code toolUse}
+ * blocks (Paris, Rome); a last user message with {@code toolResult}s gets {@code "The weather is fine."}. A model
+ * named {@code fault-*} selects a fault ({@code fault-throttle}, {@code fault-not-ready}, {@code fault-unavailable},
+ * {@code fault-internal}, {@code fault-validation}, {@code fault-access-denied}, {@code fault-garbage},
+ * {@code fault-timeout}; in streams after the first text delta {@code fault-stream-throttle},
+ * {@code fault-stream-error}, {@code fault-stream-crc}, {@code fault-stream-reset}); {@code fake-gated-stream}
+ * pauses its stream after the first text delta at the {@link StreamGate} keyed by the last user message's text.
+ * Model ids not starting with a provider prefix ({@code anthropic.}, {@code amazon.}, {@code meta.}, ...),
+ * {@code fake-} or {@code fault-} get 404 {@code ResourceNotFoundException}.
+ */
+public final class FakeBedrockServer implements AutoCloseable {
+
+    /** The access key id the fake accepts. */
+    public static final String ACCESS_KEY_ID = "AKIDAIGWTEST";
+
+    /** The secret access key the fake checks signatures with. */
+    public static final String SECRET_ACCESS_KEY = "aigw-upstream-test-secret";
+
+    /** The region requests must be signed for. */
+    public static final String REGION = "us-east-1";
+
+    private static final int THREADS = 32;
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+    private final RequestLog requests = new RequestLog();
+    private final Map<String, StreamGate> gates = new ConcurrentHashMap<>();
+    private final AtomicInteger activeStreams = new AtomicInteger();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ExecutorService executor;
+    private final HttpServer http;
+
+    private FakeBedrockServer(int port) throws IOException {
+        executor = Executors.newFixedThreadPool(THREADS, task -> {
+            Thread thread = new Thread(task, "fake-bedrock-" + THREAD_IDS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
+        http.setExecutor(executor);
+        http.createContext("/", new BedrockRouter(this));
+    }
+
+    /**
+     * Starts a fake bound to 127.0.0.1.
+     *
+     * @param port the port, or 0 for an ephemeral one (see {@link #port()})
+     * @return the running server
+     * @throws IOException if the port cannot be bound
+     */
+    public static FakeBedrockServer start(int port) throws IOException {
+        FakeBedrockServer server = new FakeBedrockServer(port);
+        server.http.start();
+        return server;
+    }
+
+    /** Stops at once: wakes hanging and gated handlers, drops all connections, shuts the pool down. Idempotent. */
+    @Override
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        stopSignal.countDown();
+        gates.values().forEach(StreamGate::release);
+        http.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Returns the bound port. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Returns the base URL, {@code http://127.0.0.1:PORT} (the connection's {@code baseUrl}). */
+    @Override
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Returns a snapshot of every request received so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        return requests.snapshot();
+    }
+
+    /**
+     * Returns the latest request addressed to this model id (the path is recorded decoded).
+     *
+     * @param modelId the model id, e.g. {@code anthropic.claude-3-haiku-20240307-v1:0}
+     * @return the request, or empty if none was received
+     */
+    public Optional<RecordedRequest> lastRequestFor(String modelId) {
+        return requests.latest(request -> request.path().startsWith("/model/" + modelId + "/"));
+    }
+
+    /**
+     * Waits until a request addressed to this model id has been received.
+     *
+     * @param modelId the model id
+     * @param timeout how long to wait at most
+     * @return the latest such request, or empty if none arrived in time
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    public Optional<RecordedRequest> awaitRequestFor(String modelId, Duration timeout) throws InterruptedException {
+        return requests.awaitLatest(request -> request.path().startsWith("/model/" + modelId + "/"), timeout);
+    }
+
+    /**
+     * Returns the gate with this id, creating it if needed: a {@code fake-gated-stream} request whose last user
+     * message's text is this id pauses at it after its first text delta.
+     *
+     * @param id the gate id
+     * @return the gate, the same instance for the same id
+     */
+    public StreamGate gate(String id) {
+        Objects.requireNonNull(id, "id");
+        StreamGate gate = gates.computeIfAbsent(id, StreamGate::new);
+        if (stopSignal.getCount() == 0) {
+            gate.release();
+        }
+        return gate;
+    }
+
+    /** Returns how many event streams are being written right now. */
+    public int activeStreams() {
+        return activeStreams.get();
+    }
+
+    void record(RecordedRequest request) {
+        requests.add(request);
+    }
+
+    void streamOpened() {
+        activeStreams.incrementAndGet();
+    }
+
+    void streamClosed() {
+        activeStreams.decrementAndGet();
+    }
+
+    /** Waits until {@link #stop()} or the timeout; an interrupt counts as stop. */
+    void awaitStop(Duration timeout) {
+        try {
+            stopSignal.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.aigw.it.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.eventstream.Message;
+import software.amazon.eventstream.MessageDecoder;
+
+/**
+ * Self-check of {@link FakeBedrockServer} on its own ephemeral port, through {@link HttpClient}, requests signed
+ * with the AWS SDK's signer and streams decoded with the AWS event-stream codec.
+ */
+class FakeBedrockServerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+
+    private static FakeBedrockServer server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void startFake() throws IOException {
+        server = FakeBedrockServer.start(0);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
+    }
+
+    @AfterAll
+    static void stopFake() {
+        server.stop();
+    }
+
+    private static HttpRequest signed(String modelId, String operation, String body, String secret) {
+        URI uri = URI.create(server.baseUrl() + "/model/" + modelId.replace(":", "%3A") + "/" + operation);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest sdk = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+                .putHeader("Content-Type", "application/json").build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(FakeBedrockServer.ACCESS_KEY_ID, secret))
+                .request(sdk)
+                .payload(ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "bedrock")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, FakeBedrockServer.REGION)).request();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(WAIT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
+        return b.build();
+    }
+
+    private static HttpRequest signed(String modelId, String operation, String body) {
+        return signed(modelId, operation, body, FakeBedrockServer.SECRET_ACCESS_KEY);
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static List<Message> frames(byte[] body) {
+        MessageDecoder decoder = new MessageDecoder();
+        decoder.feed(body);
+        return decoder.getDecodedMessages();
+    }
+
+    private static String eventType(Message m) {
+        return m.getHeaders().get(":event-type") == null ? "exception:"
+                + m.getHeaders().get(":exception-type").getString() : m.getHeaders().get(":event-type").getString();
+    }
+
+    @Test
+    void aSignedConverseGetsTheDeterministicAnswerWithUsage() throws Exception {
+        HttpResponse<String> r = client.send(signed(MODEL, "converse", """
+                {"messages":[{"role":"user","content":[{"text":"Hello there"}]}],
+                 "system":[{"text":"Be brief."},{"cachePoint":{"type":"default"}}]}
+                """), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("x-amzn-RequestId")).isPresent();
+        JsonObject body = json(r.body());
+        assertThat(body.getJsonObject("output").getJsonObject("message").getJsonArray("content").getJsonObject(0)
+                .getString("text")).isEqualTo("Hello from " + MODEL + ".");
+        assertThat(body.getString("stopReason")).isEqualTo("end_turn");
+        assertThat(body.getJsonObject("usage")).isEqualTo(json("""
+                {"inputTokens":4,"outputTokens":3,"totalTokens":135,"cacheReadInputTokens":128,
+                 "cacheWriteInputTokens":0}"""));
+        assertThat(server.lastRequestFor(MODEL)).isPresent();
+    }
+
+    @Test
+    void aWrongSecretIsRejectedWithInvalidSignature() throws Exception {
+        HttpResponse<String> r = client.send(signed(MODEL, "converse",
+                "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]}", "wrong-secret"),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unsigned = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                + "/model/m/converse")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("x-amzn-ErrorType").orElseThrow()).startsWith("InvalidSignatureException:");
+        assertThat(json(r.body()).getString("message")).contains("signature");
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void maxTokensCutsTheReply() throws Exception {
+        HttpResponse<String> r = client.send(signed(MODEL, "converse", """
+                {"messages":[{"role":"user","content":[{"text":"Hi"}]}],"inferenceConfig":{"maxTokens":2}}
+                """), HttpResponse.BodyHandlers.ofString());
+
+        JsonObject body = json(r.body());
+        assertThat(body.getString("stopReason")).isEqualTo("max_tokens");
+        assertThat(body.getJsonObject("usage").getInt("outputTokens")).isEqualTo(2);
+    }
+
+    @Test
+    void aWeatherQuestionWithToolsGetsTwoParallelToolUses() throws Exception {
+        HttpResponse<String> r = client.send(signed(MODEL, "converse", """
+                {"messages":[{"role":"user","content":[{"text":"What is the weather in Paris and Rome?"}]}],
+                 "toolConfig":{"tools":[{"toolSpec":{"name":"get_weather","inputSchema":{"json":{"type":"object"}}}}]}}
+                """), HttpResponse.BodyHandlers.ofString());
+
+        JsonObject body = json(r.body());
+        assertThat(body.getString("stopReason")).isEqualTo("tool_use");
+        var content = body.getJsonObject("output").getJsonObject("message").getJsonArray("content");
+        assertThat(content).hasSize(3);
+        assertThat(content.getJsonObject(1).getJsonObject("toolUse").getJsonObject("input").getString("city"))
+                .isEqualTo("Paris");
+        assertThat(content.getJsonObject(2).getJsonObject("toolUse").getString("name")).isEqualTo("get_weather");
+    }
+
+    @Test
+    void aStreamIsAnEventStreamTheAwsCodecDecodes() throws Exception {
+        HttpResponse<byte[]> r = client.send(signed(MODEL, "converse-stream",
+                "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]}"),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).contains("application/vnd.amazon.eventstream");
+        List<Message> frames = frames(r.body());
+        assertThat(frames).extracting(FakeBedrockServerTest::eventType).containsExactly("messageStart",
+                "contentBlockDelta", "contentBlockDelta", "contentBlockDelta", "contentBlockStop", "messageStop",
+                "metadata");
+        assertThat(json(new String(frames.get(6).getPayload(), StandardCharsets.UTF_8)).getJsonObject("usage")
+                .getInt("outputTokens")).isEqualTo(3);
+    }
+
+    @Test
+    void streamFaultsEndWithAnExceptionFrameOrABadCrc() throws Exception {
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]}";
+        byte[] throttled = client.send(signed("fault-stream-throttle", "converse-stream", body),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] corrupted = client.send(signed("fault-stream-crc", "converse-stream", body),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+
+        assertThat(frames(throttled)).extracting(FakeBedrockServerTest::eventType).containsExactly("messageStart",
+                "contentBlockDelta", "exception:throttlingException");
+        MessageDecoder decoder = new MessageDecoder();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decoder.feed(corrupted))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void faultModelsAnswerWithBedrockErrors() throws Exception {
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]}";
+        HttpResponse<String> throttled = client.send(signed("fault-throttle", "converse", body),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = client.send(signed("openai.gpt-9", "converse", body),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("x-amzn-ErrorType").orElseThrow()).startsWith("ThrottlingException");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("x-amzn-ErrorType").orElseThrow())
+                .startsWith("ResourceNotFoundException");
+    }
+
+    @Test
+    void aGatedStreamHoldsAfterItsFirstTextUntilReleased() throws Exception {
+        StreamGate gate = server.gate("gate-self-check");
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(signed("fake-gated-stream",
+                "converse-stream", "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"gate-self-check\"}]}]}"),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(gate.awaitReached(WAIT)).isTrue();
+        assertThat(pending).isNotDone();
+        gate.release();
+
+        assertThat(frames(pending.get(WAIT.toSeconds(), TimeUnit.SECONDS).body()))
+                .extracting(FakeBedrockServerTest::eventType).endsWith("messageStop", "metadata");
+    }
+}
