@@ -37,6 +37,8 @@ import java.util.function.Supplier;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Resource(name = "java:app/env/eis/aigw/openai", lookup = "eis/aigw/openai", type = AiConnectionFactory.class)
 @Resource(name = "java:app/env/eis/aigw/anthropic", lookup = "eis/aigw/anthropic", type = AiConnectionFactory.class)
+@Resource(name = "java:app/env/eis/aigw/gemini", lookup = "eis/aigw/gemini", type = AiConnectionFactory.class)
+@Resource(name = "java:app/env/eis/aigw/bedrock", lookup = "eis/aigw/bedrock", type = AiConnectionFactory.class)
 @Resource(name = "java:app/env/eis/aigw/ollama", lookup = "eis/aigw/ollama", type = AiConnectionFactory.class)
 @Resource(name = "java:app/env/eis/aigw/local", lookup = "eis/aigw/local", type = AiConnectionFactory.class)
 public class GatewayService {

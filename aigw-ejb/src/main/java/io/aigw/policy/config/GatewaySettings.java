@@ -28,7 +28,7 @@ public class GatewaySettings {
     String keyCacheTtl;
 
     @Inject
-    @ConfigProperty(name = "aigw.connections", defaultValue = "openai,anthropic,ollama,local")
+    @ConfigProperty(name = "aigw.connections", defaultValue = "openai,anthropic,gemini,bedrock,ollama,local")
     List<String> connections;
 
     @Inject

@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  * {@link StreamGate} keyed by {@code metadata.user_id}; names not starting with {@code claude-}, {@code fake-}
  * or {@code fault-} get 404 {@code not_found_error}.
  */
-public final class FakeAnthropicServer implements AutoCloseable {
+public final class FakeAnthropicServer implements FakeUpstream, AutoCloseable {
 
     /** The only API key the fake accepts (header {@code x-api-key}). */
     public static final String UPSTREAM_KEY = "sk-ant-upstream-test";

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Model ids not starting with a provider prefix ({@code anthropic.}, {@code amazon.}, {@code meta.}, ...),
  * {@code fake-} or {@code fault-} get 404 {@code ResourceNotFoundException}.
  */
-public final class FakeBedrockServer implements AutoCloseable {
+public final class FakeBedrockServer implements FakeUpstream, AutoCloseable {
 
     /** The access key id the fake accepts. */
     public static final String ACCESS_KEY_ID = "AKIDAIGWTEST";

@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * {@link StreamGate} whose id is the last user text; names not starting with {@code gemini-}, {@code fake-} or
  * {@code fault-} get 404 {@code NOT_FOUND}.
  */
-public final class FakeGeminiServer implements AutoCloseable {
+public final class FakeGeminiServer implements FakeUpstream, AutoCloseable {
 
     /** The only API key the fake accepts. */
     public static final String UPSTREAM_KEY = "AIza-upstream-test";

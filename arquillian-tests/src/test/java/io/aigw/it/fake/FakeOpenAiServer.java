@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * pauses its stream at a {@link StreamGate}. Every request needs {@code Authorization: Bearer }
  * {@value #UPSTREAM_KEY} and is recorded as a {@link RecordedRequest}.
  */
-public final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements FakeUpstream, AutoCloseable {
 
     /** The only API key the fake accepts. */
     public static final String UPSTREAM_KEY = "sk-upstream-test";
