@@ -53,6 +53,7 @@ public final class FakeOpenAiServer implements FakeUpstream, AutoCloseable {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
         http.setExecutor(executor);
         http.createContext("/", new RequestRouter(this));
+        http.createContext("/images/", new ImageHandler());
     }
 
     /**

@@ -72,6 +72,10 @@ final class LocalSession implements ProviderSession {
             throw new ProviderException(Kind.UNSUPPORTED, "Connection '" + settings.connectionName()
                     + "' serves embedding models only; no local chat model is configured.");
         }
+        if (models.embeddingModels().contains(request.model())) {
+            throw new ProviderException(Kind.UNSUPPORTED, "Model '" + request.model()
+                    + "' is an embedding model; it does not chat.");
+        }
         if (!chatModel.id().equals(request.model())) {
             throw new ProviderException(Kind.NOT_FOUND, "The local connection '" + settings.connectionName()
                     + "' has no chat model '" + request.model() + "'.");
