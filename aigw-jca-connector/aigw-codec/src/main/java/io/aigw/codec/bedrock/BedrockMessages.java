@@ -12,6 +12,7 @@ import io.aigw.jca.api.ToolCall;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -28,6 +29,10 @@ final class BedrockMessages {
     }
 
     /** One {@code {"text":...}} block per non-empty system or developer message, or {@code null} for none. */
+    /** A prompt-caching checkpoint: the prompt up to here may be cached (from a client's cache breakpoint). */
+    static final JsonObject CACHE_POINT = Jsonp.createObjectBuilder()
+            .add("cachePoint", Jsonp.createObjectBuilder().add("type", "default")).build();
+
     static JsonArray system(List<ChatMessage> messages) {
         JsonArrayBuilder blocks = Jsonp.createArrayBuilder();
         boolean any = false;
@@ -35,6 +40,9 @@ final class BedrockMessages {
             if ((m.role() == Role.SYSTEM || m.role() == Role.DEVELOPER) && m.text() != null && !m.text().isEmpty()) {
                 blocks.add(Jsonp.createObjectBuilder().add("text", m.text()));
                 any = true;
+                if (m.content().stream().anyMatch(p -> p instanceof TextPart t && t.cacheControl() != null)) {
+                    blocks.add(CACHE_POINT);
+                }
             }
         }
         return any ? blocks.build() : null;
@@ -81,8 +89,12 @@ final class BedrockMessages {
             } else {
                 parts.forEach(content::add);
             }
-            blocks.add(Jsonp.createObjectBuilder().add("toolResult", Jsonp.createObjectBuilder()
-                    .add("toolUseId", m.toolCallId()).add("content", content)).build());
+            JsonObjectBuilder result = Jsonp.createObjectBuilder().add("toolUseId", m.toolCallId())
+                    .add("content", content);
+            if (m.toolError()) {
+                result.add("status", "error");
+            }
+            blocks.add(Jsonp.createObjectBuilder().add("toolResult", result).build());
             return blocks;
         }
         blocks.addAll(parts(m.content(), images));
@@ -101,11 +113,17 @@ final class BedrockMessages {
                 if (!t.text().isEmpty()) {
                     blocks.add(Jsonp.createObjectBuilder().add("text", t.text()).build());
                 }
+                if (t.cacheControl() != null) {
+                    blocks.add(CACHE_POINT);
+                }
             } else if (part instanceof ImagePart img) {
                 ConverseImage image = images.apply(img);
                 blocks.add(Jsonp.createObjectBuilder().add("image", Jsonp.createObjectBuilder()
                         .add("format", image.format())
                         .add("source", Jsonp.createObjectBuilder().add("bytes", image.base64Bytes()))).build());
+                if (img.cacheControl() != null) {
+                    blocks.add(CACHE_POINT);
+                }
             }
         }
         return blocks;

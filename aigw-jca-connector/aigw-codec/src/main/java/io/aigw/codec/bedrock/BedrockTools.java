@@ -33,6 +33,9 @@ final class BedrockTools {
             spec.add("inputSchema", Jsonp.createObjectBuilder().add("json", t.parameters() == null
                     ? Jsonp.createObjectBuilder().add("type", "object").build() : JsonJava.toJson(t.parameters())));
             specs.add(Jsonp.createObjectBuilder().add("toolSpec", spec));
+            if (t.cacheControl() != null) {
+                specs.add(BedrockMessages.CACHE_POINT);
+            }
         }
         JsonObjectBuilder config = Jsonp.createObjectBuilder().add("tools", specs);
         JsonObject toolChoice = toolChoice(choice);

@@ -127,11 +127,16 @@ final class GeminiContents {
         if (!GeminiToolCallIds.generated(m.toolCallId())) {
             fn.add("id", m.toolCallId());
         }
-        fn.add("name", name).add("response", responseObject(m.text()));
+        fn.add("name", name).add("response", m.toolError()
+                ? Jsonp.createObjectBuilder().add("error", m.text() == null ? "" : m.text()).build()
+                : responseObject(m.text()));
         return Jsonp.createObjectBuilder().add("functionResponse", fn).build();
     }
 
-    /** A tool result that is a JSON object as it is; any other text wrapped as {@code {"result": text}}. */
+    /**
+     * A tool result that is a JSON object as it is; any other text wrapped as {@code {"result": text}} (a failed tool's
+     * text as {@code {"error": text}}, Gemini's convention).
+     */
     private static JsonObject responseObject(String text) {
         String result = text == null ? "" : text;
         String trimmed = result.strip();

@@ -66,6 +66,21 @@ class GeminiRequestsTest {
     }
 
     @Test
+    void aFailedToolsResultIsAnErrorResponse() {
+        ChatRequest r = new ChatRequest("m", List.of(ChatMessage.text(Role.USER, "Weather?"),
+                new ChatMessage(Role.ASSISTANT, List.of(), null,
+                        List.of(new io.aigw.jca.api.ToolCall("call_9", "lookup", "{}")), null),
+                ChatMessage.toolResult("call_9", List.of(new io.aigw.jca.api.TextPart("service down")), true)),
+                null, null, null, null, false, null);
+
+        JsonObject body = GeminiRequests.encode(r, GeminiImages.DATA_URLS);
+
+        assertThat(body.getJsonArray("contents").getJsonObject(2).getJsonArray("parts").getJsonObject(0))
+                .isEqualTo(json("""
+                        {"functionResponse":{"id":"call_9","name":"lookup","response":{"error":"service down"}}}"""));
+    }
+
+    @Test
     void responseFormatsAskForJsonWithOrWithoutTheSchema() {
         Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("a", Map.of("type", "integer")));
         ChatRequest jsonObject = new ChatRequest("m", List.of(ChatMessage.text(Role.USER, "Hi")), null, null, null,
