@@ -1,6 +1,7 @@
 package io.aigw.jca.provider.gemini;
 
 import io.aigw.codec.InvalidMessageException;
+import io.aigw.codec.gemini.GeminiEmbeddings;
 import io.aigw.codec.gemini.GeminiModels;
 import io.aigw.codec.gemini.GeminiRequests;
 import io.aigw.codec.gemini.GeminiResponses;
@@ -70,8 +71,10 @@ final class GeminiSession extends HttpSession {
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) throws ProviderException {
-        throw new ProviderException(Kind.UNSUPPORTED, "Connection '" + settings.connectionName()
-                + "' (Gemini) does not serve embeddings yet.");
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = exchange(modelPath(request.model()) + ":batchEmbedContents",
+                GeminiEmbeddings.encode(request), "application/json");
+        return decode(http.readBody(response, start), body -> GeminiEmbeddings.decode(body, request));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.ChatResponse;
 import io.aigw.jca.api.ChatStreamListener;
 import io.aigw.jca.api.EmbeddingRequest;
+import io.aigw.jca.api.EmbeddingResponse;
 import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.GenerationOptions;
 import io.aigw.jca.api.ImagePart;
@@ -683,11 +684,47 @@ class GeminiProviderTest {
     }
 
     @Test
-    void embedIsUnsupported() {
-        ProviderException e = catchThrowableOfType(() -> connection.embed(new EmbeddingRequest("gemini-embedding-001",
-                List.of("x"), null, null)), ProviderException.class);
+    void embeddingsUseBatchEmbedContentsOnePerInput() throws Exception {
+        upstream.respondWith(FakeGemini.json(200, """
+                {"embeddings":[{"values":[0.25,-0.5,1.0]},{"values":[0.0,0.125,-1.0]}]}"""));
 
-        assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
-        assertThat(upstream.requestCount()).isZero();
+        EmbeddingResponse answer = connection.embed(new EmbeddingRequest("gemini-embedding-001",
+                List.of("first text", "second"), 3, null));
+
+        FakeGemini.Received sent = upstream.nextRequest();
+        assertThat(sent.path()).isEqualTo("/v1beta/models/gemini-embedding-001:batchEmbedContents");
+        assertThat(sent.header("x-goog-api-key")).isEqualTo(KEY);
+        assertThat(JsonText.parseObject(sent.body())).isEqualTo(JsonText.parseObject("""
+                {"requests":[
+                  {"model":"models/gemini-embedding-001","content":{"parts":[{"text":"first text"}]},"outputDimensionality":3},
+                  {"model":"models/gemini-embedding-001","content":{"parts":[{"text":"second"}]},"outputDimensionality":3}]}
+                """));
+        assertThat(answer.vectors()).hasSize(2);
+        assertThat(answer.vectors().get(0)).containsExactly(0.25f, -0.5f, 1.0f);
+        assertThat(answer.vectors().get(1)).containsExactly(0.0f, 0.125f, -1.0f);
+        assertThat(answer.usage().estimated()).as("Gemini reported no token count").isTrue();
+        assertThat(answer.usage().inputTokens()).isEqualTo(4);
+    }
+
+    @Test
+    void embeddingsTakeGeminisTokenCountWhenItHasOne() throws Exception {
+        upstream.respondWith(FakeGemini.json(200, """
+                {"embeddings":[{"values":[1.0]}],"usageMetadata":{"promptTokenCount":7}}"""));
+
+        EmbeddingResponse answer = connection.embed(new EmbeddingRequest("gemini-embedding-001", List.of("x"), null,
+                null));
+
+        assertThat(answer.usage().inputTokens()).isEqualTo(7);
+        assertThat(answer.usage().estimated()).isFalse();
+    }
+
+    @Test
+    void embeddingsMissingAVectorAreABadResponse() {
+        upstream.respondWith(FakeGemini.json(200, "{\"embeddings\":[{\"values\":[1.0]}]}"));
+
+        ProviderException e = catchThrowableOfType(() -> connection.embed(new EmbeddingRequest("gemini-embedding-001",
+                List.of("a", "b"), null, null)), ProviderException.class);
+
+        assertThat(e.kind()).isEqualTo(Kind.BAD_RESPONSE);
     }
 }
