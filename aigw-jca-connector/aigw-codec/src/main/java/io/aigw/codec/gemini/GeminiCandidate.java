@@ -45,7 +45,8 @@ record GeminiCandidate(int index, String text, List<ToolCall> calls, String fini
                 String partText = JsonFields.string(part, "text", pp + ".text");
                 if (call != null) {
                     JsonObject args = JsonFields.object(call, "args", pp + ".functionCall.args");
-                    calls.add(new ToolCall(ids.idFor(JsonFields.string(call, "id", pp + ".functionCall.id")),
+                    calls.add(new ToolCall(ids.idFor(JsonFields.string(call, "id", pp + ".functionCall.id"),
+                            JsonFields.string(part, "thoughtSignature", pp + ".thoughtSignature")),
                             JsonFields.requiredString(call, "name", pp + ".functionCall.name"),
                             JsonText.write(args == null ? JsonObject.EMPTY_JSON_OBJECT : args)));
                 } else if (partText != null && !Boolean.TRUE.equals(JsonFields.bool(part, "thought", pp + ".thought"))) {

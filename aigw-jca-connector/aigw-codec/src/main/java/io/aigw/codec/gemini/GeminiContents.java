@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Neutral messages as Gemini {@code contents} and {@code systemInstruction}. System and developer messages become the
@@ -93,11 +94,16 @@ final class GeminiContents {
                 functionOfCall.put(call.id(), call.name());
             }
             JsonObjectBuilder fn = Jsonp.createObjectBuilder();
-            if (!GeminiToolCallIds.generated(call.id())) {
-                fn.add("id", call.id());
+            Optional<GeminiToolCallIds.Carried> carried = GeminiToolCallIds.carried(call.id());
+            String upstreamId = GeminiToolCallIds.generated(call.id())
+                    ? carried.map(GeminiToolCallIds.Carried::upstreamId).orElse(null) : call.id();
+            if (upstreamId != null) {
+                fn.add("id", upstreamId);
             }
             fn.add("name", call.name()).add("args", arguments(call, path));
-            addPart("model", Jsonp.createObjectBuilder().add("functionCall", fn).build());
+            JsonObjectBuilder part = Jsonp.createObjectBuilder().add("functionCall", fn);
+            carried.map(GeminiToolCallIds.Carried::signature).ifPresent(s -> part.add("thoughtSignature", s));
+            addPart("model", part.build());
         }
     }
 
@@ -124,8 +130,10 @@ final class GeminiContents {
                     + "' answers no earlier assistant tool call; Gemini needs the function name.", path + ".tool_call_id");
         }
         JsonObjectBuilder fn = Jsonp.createObjectBuilder();
-        if (!GeminiToolCallIds.generated(m.toolCallId())) {
-            fn.add("id", m.toolCallId());
+        String upstreamId = GeminiToolCallIds.generated(m.toolCallId()) ? GeminiToolCallIds.carried(m.toolCallId())
+                .map(GeminiToolCallIds.Carried::upstreamId).orElse(null) : m.toolCallId();
+        if (upstreamId != null) {
+            fn.add("id", upstreamId);
         }
         fn.add("name", name).add("response", m.toolError()
                 ? Jsonp.createObjectBuilder().add("error", m.text() == null ? "" : m.text()).build()
