@@ -1,5 +1,6 @@
 package io.aigw.codec.anthropic;
 
+import io.aigw.codec.ToolArguments;
 import io.aigw.codec.InvalidMessageException;
 import io.aigw.codec.json.JsonFields;
 import io.aigw.codec.json.JsonText;
@@ -198,17 +199,9 @@ final class AnthropicContent {
         return out.build();
     }
 
-    /** A tool call's arguments as the JSON object Anthropic wants. */
+    /** A tool call's arguments as the JSON object the format wants. */
     static JsonObject arguments(ToolCall call) {
-        if (call.arguments().isBlank()) {
-            return JsonObject.EMPTY_JSON_OBJECT;
-        }
-        try {
-            return JsonText.parseObject(call.arguments());
-        } catch (InvalidMessageException e) {
-            throw new InvalidMessageException("The arguments of tool call '" + call.name()
-                    + "' are not a JSON object.", "messages", e);
-        }
+        return ToolArguments.asObject(call);
     }
 
     static JsonArray encodeParts(List<ContentPart> parts) {

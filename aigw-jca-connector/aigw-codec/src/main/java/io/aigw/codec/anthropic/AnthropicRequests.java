@@ -1,5 +1,6 @@
 package io.aigw.codec.anthropic;
 
+import io.aigw.codec.ProviderExtensions;
 import io.aigw.codec.InvalidMessageException;
 import io.aigw.codec.json.JsonFields;
 import io.aigw.codec.json.JsonJava;
@@ -194,14 +195,7 @@ public final class AnthropicRequests {
         if (r.stream()) {
             b.add("stream", true);
         }
-        JsonObject built = b.build();
-        JsonObjectBuilder all = Jsonp.createObjectBuilder(built);
-        r.extensions().forEach((k, v) -> {
-            if (k.startsWith(EXTENSION_PREFIX) && !built.containsKey(k.substring(EXTENSION_PREFIX.length()))) {
-                all.add(k.substring(EXTENSION_PREFIX.length()), JsonJava.toJson(v));
-            }
-        });
-        return all.build();
+        return ProviderExtensions.addTo(b.build(), r.extensions(), EXTENSION_PREFIX);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.aigw.codec.bedrock;
 
+import io.aigw.codec.ToolArguments;
 import io.aigw.codec.InvalidMessageException;
-import io.aigw.codec.json.JsonText;
 import io.aigw.codec.json.Jsonp;
 import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ContentPart;
@@ -129,16 +129,8 @@ final class BedrockMessages {
         return blocks;
     }
 
-    /** A tool call's arguments as the JSON object Converse wants in {@code toolUse.input}. */
+    /** A tool call's arguments as the JSON object the format wants. */
     static JsonObject arguments(ToolCall call) {
-        if (call.arguments().isBlank()) {
-            return JsonObject.EMPTY_JSON_OBJECT;
-        }
-        try {
-            return JsonText.parseObject(call.arguments());
-        } catch (InvalidMessageException e) {
-            throw new InvalidMessageException("The arguments of tool call '" + call.name()
-                    + "' are not a JSON object.", "messages", e);
-        }
+        return ToolArguments.asObject(call);
     }
 }

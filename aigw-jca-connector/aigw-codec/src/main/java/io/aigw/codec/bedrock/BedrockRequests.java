@@ -1,7 +1,7 @@
 package io.aigw.codec.bedrock;
 
+import io.aigw.codec.ProviderExtensions;
 import io.aigw.codec.InvalidMessageException;
-import io.aigw.codec.json.JsonJava;
 import io.aigw.codec.json.Jsonp;
 import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.GenerationOptions;
@@ -52,14 +52,7 @@ public final class BedrockRequests {
         if (tools != null) {
             b.add("toolConfig", tools);
         }
-        JsonObject built = b.build();
-        JsonObjectBuilder all = Jsonp.createObjectBuilder(built);
-        r.extensions().forEach((k, v) -> {
-            if (k.startsWith(EXTENSION_PREFIX) && !built.containsKey(k.substring(EXTENSION_PREFIX.length()))) {
-                all.add(k.substring(EXTENSION_PREFIX.length()), JsonJava.toJson(v));
-            }
-        });
-        return all.build();
+        return ProviderExtensions.addTo(b.build(), r.extensions(), EXTENSION_PREFIX);
     }
 
     private static JsonObject inferenceConfig(GenerationOptions o) {

@@ -1,5 +1,6 @@
 package io.aigw.codec.gemini;
 
+import io.aigw.codec.ProviderExtensions;
 import io.aigw.codec.InvalidMessageException;
 import io.aigw.codec.json.JsonJava;
 import io.aigw.codec.json.Jsonp;
@@ -40,14 +41,7 @@ public final class GeminiRequests {
         if (!generationConfig.isEmpty()) {
             b.add("generationConfig", generationConfig);
         }
-        JsonObject built = b.build();
-        JsonObjectBuilder all = Jsonp.createObjectBuilder(built);
-        r.extensions().forEach((k, v) -> {
-            if (k.startsWith(EXTENSION_PREFIX) && !built.containsKey(k.substring(EXTENSION_PREFIX.length()))) {
-                all.add(k.substring(EXTENSION_PREFIX.length()), JsonJava.toJson(v));
-            }
-        });
-        return all.build();
+        return ProviderExtensions.addTo(b.build(), r.extensions(), EXTENSION_PREFIX);
     }
 
     private static JsonObject generationConfig(ChatRequest r) {
