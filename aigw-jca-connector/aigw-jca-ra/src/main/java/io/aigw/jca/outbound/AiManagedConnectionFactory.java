@@ -47,6 +47,7 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     private String cacheDirectory = "";
     private String apiKeyHeader = "";
     private String queryParameters = "";
+    private String dropRequestFields = "";
     private String region = "";
     private String modelPath = "";
     private Integer contextSize = 2048;
@@ -89,6 +90,8 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     public void setApiKeyHeader(String v) { apiKeyHeader = v; }
     public String getQueryParameters() { return queryParameters; }
     public void setQueryParameters(String v) { queryParameters = v; }
+    public String getDropRequestFields() { return dropRequestFields; }
+    public void setDropRequestFields(String v) { dropRequestFields = v; }
     public String getRegion() { return region; }
     public void setRegion(String v) { region = v; }
     public String getModelPath() { return modelPath; }
@@ -195,7 +198,7 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                 Durations.parse("connectTimeout", connectTimeout), Durations.parse("responseTimeout", responseTimeout),
                 Durations.parse("idleTimeout", idleTimeout), Durations.parse("totalTimeout", totalTimeout),
                 !Boolean.FALSE.equals(requiresCredential), parseHeaders(headers), parseList(models), cacheDirectory,
-                new ProviderSettings.Dialect(apiKeyHeader, queryParameters), region,
+                new ProviderSettings.Dialect(apiKeyHeader, queryParameters, parseList(dropRequestFields)), region,
                 new ProviderSettings.LocalModelSettings(modelPath, orDefault(contextSize, 2048), orDefault(threads, 1),
                         orDefault(inferenceSlots, 2)),
                 new ProviderSettings.ImageFetchSettings(Boolean.TRUE.equals(imageFetchAllowPrivateNetworks),
@@ -257,6 +260,7 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                 && Objects.equals(headers, f.headers) && Objects.equals(models, f.models)
                 && Objects.equals(cacheDirectory, f.cacheDirectory) && Objects.equals(apiKeyHeader, f.apiKeyHeader)
                 && Objects.equals(queryParameters, f.queryParameters) && Objects.equals(region, f.region)
+                && Objects.equals(dropRequestFields, f.dropRequestFields)
                 && Objects.equals(modelPath, f.modelPath) && Objects.equals(contextSize, f.contextSize)
                 && Objects.equals(threads, f.threads) && Objects.equals(inferenceSlots, f.inferenceSlots)
                 && Objects.equals(imageFetchAllowPrivateNetworks, f.imageFetchAllowPrivateNetworks)
@@ -268,6 +272,6 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     public int hashCode() {
         return Objects.hash(connectionName, protocol, baseUrl, connectTimeout, responseTimeout, idleTimeout,
                 totalTimeout, requiresCredential, headers, models, cacheDirectory, apiKeyHeader, queryParameters, region,
-                modelPath, contextSize, threads, inferenceSlots, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout);
+                dropRequestFields, modelPath, contextSize, threads, inferenceSlots, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout);
     }
 }

@@ -61,13 +61,16 @@ public record ProviderSettings(String connectionName, String protocol, String ba
      *                        Bearer} for OpenAI); {@code Authorization} always gets the {@code Bearer} scheme, any other
      *                        header (Azure's {@code api-key}) the bare key
      * @param queryParameters appended to every request URL (Azure's {@code api-version=...}), already encoded
+     * @param dropFields      top-level request fields this upstream rejects (e.g. {@code stream_options} for servers
+     *                        that do not know it), removed before sending
      */
-    public record Dialect(String apiKeyHeader, String queryParameters) {
-        public static final Dialect DEFAULT = new Dialect("", "");
+    public record Dialect(String apiKeyHeader, String queryParameters, List<String> dropFields) {
+        public static final Dialect DEFAULT = new Dialect("", "", List.of());
 
         public Dialect {
             apiKeyHeader = apiKeyHeader == null ? "" : apiKeyHeader.trim();
             queryParameters = queryParameters == null ? "" : queryParameters.trim();
+            dropFields = dropFields == null ? List.of() : List.copyOf(dropFields);
         }
     }
 

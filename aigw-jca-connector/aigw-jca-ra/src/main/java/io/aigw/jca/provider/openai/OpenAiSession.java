@@ -1,6 +1,7 @@
 package io.aigw.jca.provider.openai;
 
 import io.aigw.codec.json.JsonText;
+import io.aigw.codec.json.Jsonp;
 import io.aigw.codec.openai.OpenAiChatRequests;
 import io.aigw.codec.openai.OpenAiChatResponses;
 import io.aigw.codec.openai.OpenAiEmbeddings;
@@ -81,6 +82,11 @@ final class OpenAiSession extends HttpSession {
     private HttpResponse<InputStream> exchange(String path, String model, JsonObject body, String accept)
             throws ProviderException {
         requireCredential();
+        for (String field : settings.dialect().dropFields()) {
+            if (body.containsKey(field)) {
+                body = Jsonp.createObjectBuilder(body).remove(field).build();
+            }
+        }
         HttpResponse<InputStream> response = http.send(authorized(http.request(path, model))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)

@@ -134,6 +134,7 @@ class OpenAiProviderTest {
         mcf.setBaseUrl(upstream.baseUrl() + "/openai/deployments/{model}");
         mcf.setApiKeyHeader("api-key");
         mcf.setQueryParameters("api-version=2024-10-21");
+        mcf.setDropRequestFields("user, stream_options");
         Subject subject = new Subject();
         PasswordCredential credential = new PasswordCredential("svc", KEY.toCharArray());
         credential.setManagedConnectionFactory(mcf);
@@ -149,6 +150,8 @@ class OpenAiProviderTest {
         assertThat(received.rawUri()).isEqualTo("/v1/openai/deployments/prod%20gpt4o/chat/completions?api-version=2024-10-21");
         assertThat(received.header("api-key")).isEqualTo(KEY);
         assertThat(received.header("Authorization")).isNull();
+        JsonObject sent = JsonText.parseObject(received.body());
+        assertThat(sent).doesNotContainKey("user").containsKey("seed");
         assertThat(response.choices().get(0).message().text()).isEqualTo("Hi! How can I help?");
         ProviderException listing = catchThrowableOfType(azure::listModels, ProviderException.class);
         assertThat(listing.kind()).isEqualTo(Kind.UNSUPPORTED);
