@@ -220,17 +220,43 @@ class AnthropicMessagesIT extends GatewayIT {
         assertThat(Gateway.json(nTwo).getJsonObject("error").getString("message")).contains("'n'");
     }
 
+    private JsonObject anthropicModelPage(String query) {
+        HttpResponse<String> r = gateway.send(gateway.request("/v1/models" + query)
+                .header("x-api-key", Gateway.ADMIN_KEY).header("anthropic-version", "2023-06-01").GET().build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Gateway.json(r);
+    }
+
     @Test
-    void anthropicClientsGetTheModelListInAnthropicsFormat() {
-        HttpResponse<String> r = gateway.send(gateway.request("/v1/models").header("x-api-key", Gateway.ADMIN_KEY)
-                .header("anthropic-version", "2023-06-01").GET().build());
-        assertThat(r.statusCode()).isEqualTo(200);
-        JsonObject body = Gateway.json(r);
-        assertThat(body.getBoolean("has_more")).isFalse();
-        List<JsonObject> models = body.getJsonArray("data").getValuesAs(JsonObject.class);
-        assertThat(models).extracting(m -> m.getString("id")).contains("anthropic/claude-sonnet-4-5");
-        assertThat(models).allSatisfy(m -> assertThat(m.getString("type")).isEqualTo("model"));
-        assertThat(body.getString("first_id")).isEqualTo(models.get(0).getString("id"));
+    void anthropicClientsGetTheModelListInAnthropicsPagedFormat() {
+        List<String> ids = new ArrayList<>();
+        JsonObject page = anthropicModelPage("?limit=3");
+        int pages = 1;
+        while (true) {
+            List<JsonObject> models = page.getJsonArray("data").getValuesAs(JsonObject.class);
+            assertThat(models).hasSizeLessThanOrEqualTo(3);
+            assertThat(models).allSatisfy(m -> assertThat(m.getString("type")).isEqualTo("model"));
+            assertThat(page.getString("first_id")).isEqualTo(models.get(0).getString("id"));
+            assertThat(page.getString("last_id")).isEqualTo(models.get(models.size() - 1).getString("id"));
+            models.forEach(m -> ids.add(m.getString("id")));
+            if (!page.getBoolean("has_more")) {
+                break;
+            }
+            assertThat(pages++).as("paging ends").isLessThan(100);
+            page = anthropicModelPage("?limit=3&after_id=" + page.getString("last_id"));
+        }
+        assertThat(ids).doesNotHaveDuplicates().contains("anthropic/claude-sonnet-4-5");
+        JsonObject all = anthropicModelPage("?limit=1000");
+        assertThat(all.getBoolean("has_more")).isFalse();
+        assertThat(all.getJsonArray("data").getValuesAs(JsonObject.class)).extracting(m -> m.getString("id"))
+                .containsExactlyElementsOf(ids);
+        assertThat(anthropicModelPage("?after_id=" + ids.get(ids.size() - 1)).getJsonArray("data")).isEmpty();
+
+        HttpResponse<String> bad = gateway.send(gateway.request("/v1/models?limit=0").header("x-api-key",
+                Gateway.ADMIN_KEY).header("anthropic-version", "2023-06-01").GET().build());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Gateway.json(bad).getJsonObject("error").getString("type")).isEqualTo("invalid_request_error");
+        assertThat(audit.row(Gateway.requestId(bad)).getInt("status")).isEqualTo(400);
     }
 
     @Test

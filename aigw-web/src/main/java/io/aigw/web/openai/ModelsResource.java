@@ -5,6 +5,7 @@ import io.aigw.codec.json.JsonText;
 import io.aigw.codec.openai.OpenAiModels;
 import io.aigw.jca.api.ConnectionStatus;
 import io.aigw.policy.CallContext;
+import io.aigw.policy.GatewayException;
 import io.aigw.policy.GatewayService;
 import io.aigw.policy.ModelListing;
 import io.aigw.web.http.CallContexts;
@@ -17,12 +18,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
- * {@code GET /v1/models} (the OpenAI list, or Anthropic's for clients that send {@code anthropic-version}, plus
+ * {@code GET /v1/models} (the OpenAI list, or Anthropic's paged list for clients that send {@code anthropic-version},
+ * plus
  * {@code connections}: every connection's status and, when it cannot
  * serve, why) and {@code GET /v1/models/{id}} (ids contain {@code /}).
  */
@@ -34,12 +38,27 @@ public class ModelsResource {
     GatewayService gateway;
 
     @GET
-    public Response list(@Context HttpServletRequest request) {
+    public Response list(@Context HttpServletRequest request, @QueryParam("after_id") String afterId,
+                         @QueryParam("before_id") String beforeId, @QueryParam("limit") String limit) {
         CallContext call = CallContexts.of(request);
-        ModelListing listing = gateway.models(call);
         boolean anthropic = anthropicClient(request);
+        AnthropicModelPage page = null;
+        if (anthropic) {
+            try {
+                AnthropicModelPage.of(List.of(), afterId, beforeId, limit);
+            } catch (GatewayException invalid) {
+                gateway.refuse(call, invalid);
+            }
+        }
+        ModelListing listing = gateway.models(call);
+        List<ModelListing.Entry> models = listing.models();
+        if (anthropic) {
+            page = AnthropicModelPage.of(models.stream().map(ModelListing.Entry::id).toList(), afterId, beforeId,
+                    limit);
+            models = models.subList(page.from(), page.to());
+        }
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        listing.models().forEach(e -> data.add(model(e, anthropic)));
+        models.forEach(e -> data.add(model(e, anthropic)));
         JsonArrayBuilder connections = Jsonp.createArrayBuilder();
         for (ConnectionStatus s : listing.connections()) {
             JsonObjectBuilder c = Jsonp.createObjectBuilder().add("name", s.connection()).add("available", s.available());
@@ -53,10 +72,11 @@ public class ModelsResource {
         }
         JsonObjectBuilder list = Jsonp.createObjectBuilder();
         if (anthropic) {
-            list.add("data", data).add("has_more", false);
-            if (!listing.models().isEmpty()) {
-                list.add("first_id", listing.models().get(0).id())
-                        .add("last_id", listing.models().get(listing.models().size() - 1).id());
+            list.add("data", data).add("has_more", page.hasMore());
+            if (models.isEmpty()) {
+                list.addNull("first_id").addNull("last_id");
+            } else {
+                list.add("first_id", models.get(0).id()).add("last_id", models.get(models.size() - 1).id());
             }
         } else {
             list.add("object", "list").add("data", data);

@@ -19,7 +19,8 @@ final class ErrorResponses {
     static Response of(GatewayException e, HttpServletRequest request) {
         String requestId = request == null ? null : (String) request.getAttribute(CallContexts.REQUEST_ID);
         String path = request == null ? "" : request.getRequestURI();
-        if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
+        boolean anthropicModels = path.startsWith("/v1/models") && request.getHeader("anthropic-version") != null;
+        if (path.equals("/v1/messages") || path.startsWith("/v1/messages/") || anthropicModels) {
             return AnthropicErrorResponses.of(e, requestId);
         }
         if (path.startsWith("/v1/") || path.equals("/v1")) {
