@@ -21,8 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeOpenAi implements AutoCloseable {
 
-    /** One received request; {@code path} decoded, {@code rawUri} as sent (encoded path and query). */
-    public record Received(String method, String path, String rawUri, Headers headers, String body) {
+    /**
+     * One received request; {@code path} decoded, {@code rawUri} as sent (encoded path and query), {@code clientPort}
+     * the client's TCP port (the same for requests on one kept-alive connection).
+     */
+    public record Received(String method, String path, String rawUri, Headers headers, String body, int clientPort) {
         public String header(String name) {
             return headers.getFirst(name);
         }
@@ -48,7 +51,7 @@ public final class FakeOpenAi implements AutoCloseable {
                 received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? ""
                                 : "?" + exchange.getRequestURI().getRawQuery()),
-                        exchange.getRequestHeaders(), body));
+                        exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getPort()));
                 responder.respond(exchange);
             }
         });

@@ -58,6 +58,7 @@ final class BedrockStreamRelay {
                         listener.onChunk(chunk);
                     }
                     if (decoder.finished()) {
+                        http.drain(body);
                         return outcome();
                     }
                 }

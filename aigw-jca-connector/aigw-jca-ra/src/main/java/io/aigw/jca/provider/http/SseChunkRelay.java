@@ -52,6 +52,7 @@ public abstract class SseChunkRelay {
                         listener.onChunk(chunk);
                     }
                     if (finished()) {
+                        http.drain(body);
                         return outcome();
                     }
                 }

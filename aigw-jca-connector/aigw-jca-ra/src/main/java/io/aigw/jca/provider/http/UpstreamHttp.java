@@ -24,6 +24,9 @@ public final class UpstreamHttp {
     private static final int MAX_BODY = 64 * 1024 * 1024;
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final String MODEL_PLACEHOLDER = "{model}";
+    private static final Duration DRAIN_IDLE = Duration.ofMillis(100);
+    private static final Duration DRAIN_TOTAL = Duration.ofMillis(250);
+    private static final int MAX_DRAIN = 64 * 1024;
 
     private final ProviderSettings settings;
     private final ReadWatchdog watchdog;
@@ -101,6 +104,25 @@ public final class UpstreamHttp {
     public ReadWatchdog.Watch watch(InputStream body, long startNanos) {
         Duration left = settings.totalTimeout().minusNanos(System.nanoTime() - startNanos);
         return watchdog.watch(body, settings.idleTimeout(), left.isNegative() ? Duration.ZERO : left);
+    }
+
+    /**
+     * Reads what is left of a stream after the protocol's end marker, so that the HTTP connection goes back to the
+     * client's pool instead of being closed (the end of a chunked body follows the marker at once). A body that does
+     * not end within a brief wait is closed, and with it that one connection.
+     */
+    public void drain(InputStream body) {
+        try (ReadWatchdog.Watch watch = watchdog.watch(body, DRAIN_IDLE, DRAIN_TOTAL)) {
+            byte[] buf = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < MAX_DRAIN && (n = body.read(buf)) != -1) {
+                watch.touch();
+                total += n;
+            }
+        } catch (IOException e) {
+            // the connection is closed instead of reused
+        }
     }
 
     /** Reads a whole (non-streamed) body under the watchdog; a body the watchdog closed is a timeout. */

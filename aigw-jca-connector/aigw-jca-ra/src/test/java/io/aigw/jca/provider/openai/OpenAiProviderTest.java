@@ -158,6 +158,19 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void finishedStreamsLeaveTheirConnectionForTheNextRequest() throws Exception {
+        upstream.respondWith(FakeOpenAi.sse(List.of(chunk("{\"role\":\"assistant\",\"content\":\"Hi\"}", null),
+                chunk("{}", "stop"), "[DONE]")));
+
+        connection.streamChat(request(true), new Recorder());
+        connection.streamChat(request(true), new Recorder());
+
+        int first = upstream.nextRequest().clientPort();
+        assertThat(upstream.nextRequest().clientPort()).as("the second stream reuses the first one's connection")
+                .isEqualTo(first);
+    }
+
+    @Test
     void chatDecodesTheAnswerAndTheUsage() throws Exception {
         upstream.respondWith(FakeOpenAi.json(200, ANSWER));
 
