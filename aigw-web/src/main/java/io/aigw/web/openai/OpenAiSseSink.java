@@ -39,10 +39,19 @@ final class OpenAiSseSink implements ChatStreamSink {
         if (chunk.choices().isEmpty() && chunk.usage() != null && !includeUsage) {
             return;
         }
+        if (onlyReasoning(chunk)) {
+            return; // the OpenAI format has no reasoning text: nothing to show, no empty delta
+        }
         ChatChunk shown = includeUsage ? chunk
                 : new ChatChunk(chunk.id(), chunk.model(), chunk.created(), chunk.choices(), null,
                 chunk.systemFingerprint());
         event(JsonText.write(OpenAiChunks.encode(shown, model, includeUsage)));
+    }
+
+    private static boolean onlyReasoning(ChatChunk chunk) {
+        return !chunk.choices().isEmpty() && chunk.usage() == null && chunk.choices().stream().allMatch(d ->
+                d.reasoning() != null && d.role() == null && d.content() == null && d.refusal() == null
+                        && d.toolCalls().isEmpty() && d.finishReason() == null);
     }
 
     @Override

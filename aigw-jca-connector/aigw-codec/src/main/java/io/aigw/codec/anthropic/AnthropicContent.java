@@ -10,6 +10,7 @@ import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ContentPart;
 import io.aigw.jca.api.ImagePart;
 import io.aigw.jca.api.Role;
+import io.aigw.jca.api.ReasoningPart;
 import io.aigw.jca.api.TextPart;
 import io.aigw.jca.api.ToolCall;
 import jakarta.json.JsonArray;
@@ -67,9 +68,7 @@ final class AnthropicContent {
                         JsonFields.requiredString(block, "tool_use_id", p + ".tool_use_id"),
                         withCacheControl(toolResultParts(block, p), cacheControl(block, p)),
                         Boolean.TRUE.equals(JsonFields.bool(block, "is_error", p + ".is_error"))));
-                case "thinking", "redacted_thinking" -> {
-                    // the model's earlier reasoning: not carried across providers
-                }
+                case "thinking", "redacted_thinking" -> parts.add(reasoning(block, p));
                 default -> throw new InvalidMessageException(p + ".type: content block type '" + type
                         + "' is not supported by this gateway", p + ".type");
             }
@@ -78,6 +77,25 @@ final class AnthropicContent {
             out.add(new ChatMessage(role, parts, null, calls, null));
         }
         return out;
+    }
+
+    /** A {@code thinking} or {@code redacted_thinking} block as reasoning. */
+    static ReasoningPart reasoning(JsonObject block, String p) {
+        if ("redacted_thinking".equals(JsonFields.string(block, "type", p + ".type"))) {
+            return new ReasoningPart(null, null, JsonFields.requiredString(block, "data", p + ".data"));
+        }
+        return new ReasoningPart(JsonFields.requiredString(block, "thinking", p + ".thinking"),
+                JsonFields.string(block, "signature", p + ".signature"), null);
+    }
+
+    /** Reasoning Anthropic can take back: a signed {@code thinking} block or a {@code redacted_thinking} block. */
+    static JsonObject encodeReasoning(ReasoningPart reasoning) {
+        if (reasoning.redactedData() != null) {
+            return Jsonp.createObjectBuilder().add("type", "redacted_thinking").add("data", reasoning.redactedData())
+                    .build();
+        }
+        return Jsonp.createObjectBuilder().add("type", "thinking").add("thinking", reasoning.text() == null ? ""
+                : reasoning.text()).add("signature", reasoning.signature()).build();
     }
 
     /** The block's {@code cache_control}, or {@code null}. */
@@ -215,6 +233,9 @@ final class AnthropicContent {
             } else if (part instanceof ImagePart img) {
                 blocks.add(addCacheControl(Jsonp.createObjectBuilder().add("type", "image")
                         .add("source", imageSource(img)), img.cacheControl()));
+            } else if (part instanceof ReasoningPart reasoning && reasoning.returnable()) {
+                // only signed reasoning goes back: Anthropic refuses thinking it did not sign
+                blocks.add(encodeReasoning(reasoning));
             }
         }
         return blocks.build();

@@ -9,6 +9,7 @@ import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ChatResponse;
 import io.aigw.jca.api.ContentPart;
 import io.aigw.jca.api.Role;
+import io.aigw.jca.api.ReasoningPart;
 import io.aigw.jca.api.TextPart;
 import io.aigw.jca.api.ToolCall;
 import io.aigw.jca.api.Usage;
@@ -31,6 +32,7 @@ public final class AnthropicResponses {
         if (content == null) {
             throw new InvalidMessageException("The response has no 'content'.", "content");
         }
+        List<ContentPart> reasoning = new ArrayList<>();
         List<ContentPart> parts = new ArrayList<>();
         List<ToolCall> calls = new ArrayList<>();
         for (int i = 0; i < content.size(); i++) {
@@ -38,6 +40,8 @@ public final class AnthropicResponses {
             String type = JsonFields.requiredString(block, "type", "content." + i + ".type");
             if ("text".equals(type)) {
                 parts.add(new TextPart(JsonFields.requiredString(block, "text", "content." + i + ".text")));
+            } else if ("thinking".equals(type) || "redacted_thinking".equals(type)) {
+                reasoning.add(AnthropicContent.reasoning(block, "content." + i));
             } else if ("tool_use".equals(type)) {
                 JsonObject input = JsonFields.object(block, "input", "content." + i + ".input");
                 calls.add(new ToolCall(JsonFields.string(block, "id", "content." + i + ".id"),
@@ -46,7 +50,8 @@ public final class AnthropicResponses {
             }
         }
         Usage usage = AnthropicUsage.decode(JsonFields.object(body, "usage", "usage"));
-        ChatMessage message = new ChatMessage(Role.ASSISTANT, joinText(parts), null, calls, null);
+        reasoning.addAll(joinText(parts));
+        ChatMessage message = new ChatMessage(Role.ASSISTANT, reasoning, null, calls, null);
         return new ChatResponse(JsonFields.string(body, "id", "id"), JsonFields.string(body, "model", "model"),
                 System.currentTimeMillis() / 1000, List.of(new ChatChoice(0, message,
                 AnthropicStopReasons.decode(JsonFields.string(body, "stop_reason", "stop_reason")))), usage, null);
@@ -71,6 +76,11 @@ public final class AnthropicResponses {
         ChatChoice choice = r.choices().isEmpty() ? null : r.choices().get(0);
         JsonArrayBuilder content = Jsonp.createArrayBuilder();
         if (choice != null) {
+            for (ContentPart part : choice.message().content()) {
+                if (part instanceof ReasoningPart reasoning && reasoning.returnable()) {
+                    content.add(AnthropicContent.encodeReasoning(reasoning));
+                }
+            }
             String text = choice.message().text();
             if (text != null && !text.isEmpty()) {
                 content.add(Jsonp.createObjectBuilder().add("type", "text").add("text", text));

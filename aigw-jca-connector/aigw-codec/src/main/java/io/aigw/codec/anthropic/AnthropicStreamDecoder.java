@@ -7,6 +7,7 @@ import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.ToolCallDelta;
+import io.aigw.jca.api.ReasoningDelta;
 import io.aigw.jca.api.Usage;
 import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObject;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * Turns an Anthropic event stream into neutral chunks, event by event: {@code message_start} gives the role,
- * text deltas give content, {@code tool_use} blocks become tool calls numbered in order with their
+ * text deltas give content, {@code thinking} and {@code redacted_thinking} blocks reasoning (with the signature that
+ * ends a thinking block), {@code tool_use} blocks become tool calls numbered in order with their
  * {@code input_json_delta} fragments, {@code message_delta} the finish reason, {@code message_stop} the final usage
  * chunk. One decoder per stream; the caller handles {@code error} events itself.
  */
@@ -58,6 +60,16 @@ public final class AnthropicStreamDecoder {
                             JsonFields.string(block, "id", "content_block.id"),
                             JsonFields.requiredString(block, "name", "content_block.name"), "")), null), null));
                 }
+                String blockType = block == null ? null : JsonFields.string(block, "type", "content_block.type");
+                if ("redacted_thinking".equals(blockType)) {
+                    return List.of(reasoningChunk(new ReasoningDelta(null, null,
+                            JsonFields.requiredString(block, "data", "content_block.data"))));
+                }
+                if ("thinking".equals(blockType)) {
+                    String thinking = JsonFields.string(block, "thinking", "content_block.thinking");
+                    return thinking == null || thinking.isEmpty() ? List.of()
+                            : List.of(reasoningChunk(new ReasoningDelta(thinking, null, null)));
+                }
                 String text = block == null ? null : JsonFields.string(block, "text", "content_block.text");
                 return text == null || text.isEmpty() ? List.of()
                         : List.of(chunk(new ChoiceDelta(0, null, text, null, List.of(), null), null));
@@ -95,6 +107,14 @@ public final class AnthropicStreamDecoder {
             return List.of(chunk(new ChoiceDelta(0, null, JsonFields.requiredString(delta, "text", "delta.text"), null,
                     List.of(), null), null));
         }
+        if ("thinking_delta".equals(type)) {
+            return List.of(reasoningChunk(new ReasoningDelta(JsonFields.requiredString(delta, "thinking",
+                    "delta.thinking"), null, null)));
+        }
+        if ("signature_delta".equals(type)) {
+            return List.of(reasoningChunk(new ReasoningDelta(null, JsonFields.requiredString(delta, "signature",
+                    "delta.signature"), null)));
+        }
         if ("input_json_delta".equals(type)) {
             Integer tool = toolOfBlock.get(index(event));
             if (tool == null) {
@@ -122,6 +142,10 @@ public final class AnthropicStreamDecoder {
             usageFields.forEach(merged::add);
             usage = AnthropicUsage.decode(merged.build());
         }
+    }
+
+    private ChatChunk reasoningChunk(ReasoningDelta reasoning) {
+        return chunk(new ChoiceDelta(0, null, null, null, List.of(), null, reasoning), null);
     }
 
     private ChatChunk chunk(ChoiceDelta delta, Usage finalUsage) {

@@ -5,6 +5,7 @@ import io.aigw.jca.api.ChatChunk;
 import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.ToolCallDelta;
+import io.aigw.jca.api.ReasoningDelta;
 import io.aigw.jca.api.Usage;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class AnthropicStreamEncoder {
     private final Map<Integer, Integer> blockOfTool = new HashMap<>();
     private boolean started;
     private int openBlock = -1;
+    private int thinkingBlock = -1;
     private int nextBlock;
     private Usage usage;
     private FinishReason finishReason;
@@ -54,8 +56,11 @@ public final class AnthropicStreamEncoder {
             if (d.index() != 0) {
                 continue;
             }
+            if (d.reasoning() != null) {
+                reasoning(d.reasoning(), out);
+            }
             if (d.content() != null && !d.content().isEmpty()) {
-                if (openBlock < 0 || blockOfTool.containsValue(openBlock)) {
+                if (openBlock < 0 || blockOfTool.containsValue(openBlock) || openBlock == thinkingBlock) {
                     open(Jsonp.createObjectBuilder().add("type", "text").add("text", "").build(), out);
                 }
                 out.add(blockDelta(Jsonp.createObjectBuilder().add("type", "text_delta").add("text", d.content())
@@ -113,6 +118,32 @@ public final class AnthropicStreamEncoder {
                         .add("content", Jsonp.createArrayBuilder()).addNull("stop_reason").addNull("stop_sequence")
                         .add("usage", AnthropicUsage.encode(Usage.NONE)))
                 .build()));
+    }
+
+    /**
+     * Reasoning as Anthropic streams it: a {@code thinking} block with {@code thinking_delta}s and the
+     * {@code signature_delta} that ends it, or a whole {@code redacted_thinking} block.
+     */
+    private void reasoning(ReasoningDelta r, List<Event> out) {
+        if (r.redactedData() != null) {
+            open(Jsonp.createObjectBuilder().add("type", "redacted_thinking").add("data", r.redactedData()).build(),
+                    out);
+            close(out);
+            return;
+        }
+        if (openBlock < 0 || openBlock != thinkingBlock) {
+            open(Jsonp.createObjectBuilder().add("type", "thinking").add("thinking", "").build(), out);
+            thinkingBlock = openBlock;
+        }
+        if (r.text() != null && !r.text().isEmpty()) {
+            out.add(blockDelta(Jsonp.createObjectBuilder().add("type", "thinking_delta").add("thinking", r.text())
+                    .build()));
+        }
+        if (r.signature() != null) {
+            out.add(blockDelta(Jsonp.createObjectBuilder().add("type", "signature_delta")
+                    .add("signature", r.signature()).build()));
+            thinkingBlock = -1; // signed: more reasoning would be a new block
+        }
     }
 
     private void open(JsonObject block, List<Event> out) {

@@ -111,6 +111,9 @@ final class GeminiContents {
         if (p instanceof TextPart t) {
             return t.text().isEmpty() ? null : Jsonp.createObjectBuilder().add("text", t.text()).build();
         }
+        if (!(p instanceof ImagePart)) {
+            return null; // another provider's reasoning means nothing to Gemini
+        }
         GeminiImages.InlineImage image = images.resolve((ImagePart) p);
         return Jsonp.createObjectBuilder().add("inlineData", Jsonp.createObjectBuilder()
                 .add("mimeType", image.mimeType()).add("data", image.base64Data())).build();

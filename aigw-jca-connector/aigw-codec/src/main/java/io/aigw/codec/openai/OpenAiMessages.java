@@ -6,6 +6,7 @@ import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ContentPart;
 import io.aigw.jca.api.ImagePart;
 import io.aigw.jca.api.Role;
+import io.aigw.jca.api.ReasoningPart;
 import io.aigw.jca.api.TextPart;
 import io.aigw.jca.api.ToolCall;
 import io.aigw.codec.json.Jsonp;
@@ -128,7 +129,9 @@ final class OpenAiMessages {
     }
 
     /** A single text part travels as a plain string, anything else as a part array; no content as {@code null}. */
-    static JsonValue encodeContent(List<ContentPart> content) {
+    static JsonValue encodeContent(List<ContentPart> all) {
+        // reasoning is the provider's own business: OpenAI-protocol upstreams do not take it back
+        List<ContentPart> content = all.stream().filter(p -> !(p instanceof ReasoningPart)).toList();
         if (content.isEmpty()) {
             return JsonValue.NULL;
         }

@@ -11,6 +11,7 @@ import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.GenerationOptions;
 import io.aigw.jca.api.ImagePart;
+import io.aigw.jca.api.ReasoningPart;
 import io.aigw.jca.api.ResponseFormat;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.TextPart;
@@ -191,8 +192,10 @@ class AnthropicRequestsTest {
         assertThat(r.messages()).hasSize(4);
         ChatMessage assistant = r.messages().get(1);
         assertThat(assistant.role()).isEqualTo(Role.ASSISTANT);
-        // the thinking block is dropped, text and tool call kept
-        assertThat(assistant.content()).containsExactly(new TextPart("Let me check."));
+        // the signed thinking block is kept, in its place, for the Anthropic upstream that signed it
+        assertThat(assistant.content()).containsExactly(new ReasoningPart("I should call the tool.", "sig", null),
+                new TextPart("Let me check."));
+        assertThat(assistant.text()).isEqualTo("Let me check.");
         assertThat(assistant.toolCalls()).hasSize(1);
         ToolCall call = assistant.toolCalls().get(0);
         assertThat(call.id()).isEqualTo("toolu_1");
@@ -221,15 +224,30 @@ class AnthropicRequestsTest {
     }
 
     @Test
-    void anAssistantMessageWithOnlyThinkingGivesNoMessage() {
+    void thinkingBlocksTravelBackToAnthropicSignedAndUnchangedAndNowhereElse() {
         ChatRequest r = decode("""
                 {"model":"m","max_tokens":100,"messages":[
                   {"role":"user","content":"Hi"},
-                  {"role":"assistant","content":[{"type":"redacted_thinking","data":"xyz"}]}
+                  {"role":"assistant","content":[{"type":"redacted_thinking","data":"xyz"},
+                    {"type":"thinking","thinking":"Plan.","signature":"EqQBCkYIBx"},
+                    {"type":"tool_use","id":"toolu_1","name":"f","input":{}}]},
+                  {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"ok"}]}
                 ]}
                 """);
 
-        assertThat(r.messages()).containsExactly(message(Role.USER, "Hi"));
+        assertThat(r.messages().get(1).content()).containsExactly(new ReasoningPart(null, null, "xyz"),
+                new ReasoningPart("Plan.", "EqQBCkYIBx", null));
+        JsonObject assistant = AnthropicRequests.encode(r).getJsonArray("messages").getJsonObject(1);
+        assertThat(assistant.get("content")).isEqualTo(json("""
+                {"c":[{"type":"redacted_thinking","data":"xyz"},
+                      {"type":"thinking","thinking":"Plan.","signature":"EqQBCkYIBx"},
+                      {"type":"tool_use","id":"toolu_1","name":"f","input":{}}]}""").get("c"));
+        // unsigned reasoning (another provider's) is not sent to Anthropic, which would refuse it
+        ChatRequest foreign = new ChatRequest("m", List.of(message(Role.USER, "Hi"), new ChatMessage(Role.ASSISTANT,
+                List.of(new ReasoningPart("Gemini's thoughts", null, null), new TextPart("Hello")), null, List.of(),
+                null), message(Role.USER, "Again")), null, null, null, null, false, null);
+        assertThat(AnthropicRequests.encode(foreign).getJsonArray("messages").getJsonObject(1).get("content"))
+                .isEqualTo(json("{\"c\":[{\"type\":\"text\",\"text\":\"Hello\"}]}").get("c"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.aigw.jca.api.ChatChoice;
 import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ChatResponse;
 import io.aigw.jca.api.FinishReason;
+import io.aigw.jca.api.ReasoningPart;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.TextPart;
 import io.aigw.jca.api.ToolCall;
@@ -62,6 +63,26 @@ class AnthropicResponsesTest {
         assertThat(json(m.toolCalls().get(0).arguments())).isEqualTo(json("{\"city\":\"Paris\",\"unit\":\"C\"}"));
         // neutral input = uncached + cache reads + cache writes
         assertThat(r.usage()).isEqualTo(new Usage(1120, 15, 1000, 100, 0, false));
+    }
+
+    @Test
+    void thinkingBlocksOfAnAnswerGoBackToAnAnthropicClientFirstAndSigned() {
+        ChatResponse r = AnthropicResponses.decode(json("""
+                {"id":"msg_02","type":"message","role":"assistant","model":"claude-sonnet-4-5",
+                 "content":[{"type":"thinking","thinking":"The user greets me.","signature":"EqQBCkYIBx"},
+                            {"type":"redacted_thinking","data":"EmwKAhgB"},
+                            {"type":"text","text":"Hello!"}],
+                 "stop_reason":"end_turn","usage":{"input_tokens":5,"output_tokens":40}}
+                """));
+
+        ChatMessage m = r.choices().get(0).message();
+        assertThat(m.content()).containsExactly(new ReasoningPart("The user greets me.", "EqQBCkYIBx", null),
+                new ReasoningPart(null, null, "EmwKAhgB"), new TextPart("Hello!"));
+        assertThat(m.text()).isEqualTo("Hello!");
+        assertThat(AnthropicResponses.encode(r, "anthropic/claude-sonnet-4-5").get("content")).isEqualTo(json("""
+                {"c":[{"type":"thinking","thinking":"The user greets me.","signature":"EqQBCkYIBx"},
+                      {"type":"redacted_thinking","data":"EmwKAhgB"},
+                      {"type":"text","text":"Hello!"}]}""").get("c"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.ToolCallDelta;
+import io.aigw.jca.api.ReasoningDelta;
 import io.aigw.jca.api.Usage;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,17 +127,21 @@ class AnthropicStreamDecoderTest {
     }
 
     @Test
-    void ignoresThinkingAndUnknownEvents() {
+    void thinkingBecomesReasoningDeltasAndUnknownEventsAreIgnored() {
         AnthropicStreamDecoder decoder = new AnthropicStreamDecoder();
 
         List<ChatChunk> chunks = feed(decoder, List.of(
                 "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}",
                 "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"hm\"}}",
                 "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"s\"}}",
+                "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"redacted_thinking\",\"data\":\"xyz\"}}",
                 "{\"type\":\"something_new\"}",
                 "{\"type\":\"message_delta\",\"delta\":{},\"usage\":{\"output_tokens\":4}}"));
 
-        assertThat(chunks).isEmpty();
+        assertThat(chunks).extracting(c -> c.choices().get(0).reasoning()).containsExactly(
+                new ReasoningDelta("hm", null, null), new ReasoningDelta(null, "s", null),
+                new ReasoningDelta(null, null, "xyz"));
+        assertThat(chunks).allSatisfy(c -> assertThat(c.choices().get(0).content()).isNull());
         assertThat(decoder.usage()).isEqualTo(Usage.of(0, 4));
     }
 

@@ -9,6 +9,7 @@ import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.ToolCallDelta;
+import io.aigw.jca.api.ReasoningDelta;
 import io.aigw.jca.api.Usage;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -48,6 +49,34 @@ class AnthropicStreamEncoderTest {
         }
         out.addAll(encoder.end());
         return out;
+    }
+
+    private static ChatChunk reasoning(String text, String signature, String redacted) {
+        return delta(new ChoiceDelta(0, null, null, null, List.of(), null, new ReasoningDelta(text, signature, redacted)));
+    }
+
+    @Test
+    void encodesReasoningAsThinkingBlocksBeforeTheText() {
+        AnthropicStreamEncoder encoder = new AnthropicStreamEncoder("anthropic/claude-sonnet-4-5");
+
+        List<Event> events = encode(encoder, List.of(
+                reasoning("Let me ", null, null), reasoning("think.", null, null), reasoning(null, "sig-1", null),
+                reasoning(null, null, "opaque"), text("Answer"), finish(FinishReason.STOP)));
+
+        assertThat(events).extracting(Event::name).containsExactly("message_start",
+                "content_block_start", "content_block_delta", "content_block_delta", "content_block_delta",
+                "content_block_stop", "content_block_start", "content_block_stop",
+                "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop");
+        assertThat(events.get(1).data()).isEqualTo(json("""
+                {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":""}}"""));
+        assertThat(events.get(2).data().getJsonObject("delta")).isEqualTo(json("""
+                {"type":"thinking_delta","thinking":"Let me "}"""));
+        assertThat(events.get(4).data().getJsonObject("delta")).isEqualTo(json("""
+                {"type":"signature_delta","signature":"sig-1"}"""));
+        assertThat(events.get(6).data()).isEqualTo(json("""
+                {"type":"content_block_start","index":1,"content_block":{"type":"redacted_thinking","data":"opaque"}}"""));
+        assertThat(events.get(8).data()).isEqualTo(json("""
+                {"type":"content_block_start","index":2,"content_block":{"type":"text","text":""}}"""));
     }
 
     @Test

@@ -11,11 +11,18 @@ import java.util.List;
  * @param refusal      the next refusal fragment, or {@code null}
  * @param toolCalls    tool call pieces (empty for none)
  * @param finishReason set on the choice's last chunk
+ * @param reasoning    what the chunk adds to the model's reasoning, or {@code null}
  */
 public record ChoiceDelta(int index, Role role, String content, String refusal, List<ToolCallDelta> toolCalls,
-                          FinishReason finishReason) {
+                          FinishReason finishReason, ReasoningDelta reasoning) {
 
     public ChoiceDelta {
         toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    /** A delta without reasoning. */
+    public ChoiceDelta(int index, Role role, String content, String refusal, List<ToolCallDelta> toolCalls,
+                       FinishReason finishReason) {
+        this(index, role, content, refusal, toolCalls, finishReason, null);
     }
 }
