@@ -140,6 +140,25 @@ class AnthropicMessagesIT extends GatewayIT {
                 + "\"system\":[{\"type\":\"text\",\"text\":\"long context\",\"cache_control\":{\"type\":\"ephemeral\"}}],"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(Gateway.json(cached).getJsonObject("usage").getInt("cache_read_input_tokens")).isEqualTo(3);
+        JsonObject readRow = audit.row(Gateway.requestId(cached));
+        assertThat(readRow.getInt("cached_input_tokens")).isEqualTo(3);
+        assertThat(readRow.getInt("cache_write_tokens")).isZero();
+
+        // the fake writes the cache for a one-hour breakpoint: the write is billed apart, and audited apart
+        HttpResponse<String> written = messages("{\"model\":\"anthropic/claude-haiku-4-5\",\"max_tokens\":20,"
+                + "\"system\":[{\"type\":\"text\",\"text\":\"long context\","
+                + "\"cache_control\":{\"type\":\"ephemeral\",\"ttl\":\"1h\"}}],"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+        JsonObject writtenUsage = Gateway.json(written).getJsonObject("usage");
+        assertThat(writtenUsage.getInt("cache_creation_input_tokens")).isEqualTo(7);
+        assertThat(writtenUsage.getInt("cache_read_input_tokens")).isZero();
+        JsonObject sent = anthropic.requests().get(anthropic.requests().size() - 1).json().orElseThrow();
+        assertThat(sent.getJsonArray("system").getJsonObject(0).getJsonObject("cache_control").getString("ttl"))
+                .isEqualTo("1h");
+        JsonObject writeRow = audit.row(Gateway.requestId(written));
+        assertThat(writeRow.getInt("cache_write_tokens")).isEqualTo(7);
+        assertThat(writeRow.getInt("input_tokens")).isEqualTo(writtenUsage.getInt("input_tokens") + 7);
     }
 
     @Test

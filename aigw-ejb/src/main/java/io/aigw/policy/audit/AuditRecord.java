@@ -80,6 +80,9 @@ public class AuditRecord {
     @Column(name = "CACHED_INPUT_TOKENS")
     private Integer cachedInputTokens;
 
+    @Column(name = "CACHE_WRITE_TOKENS")
+    private Integer cacheWriteTokens;
+
     @Column(name = "REASONING_TOKENS")
     private Integer reasoningTokens;
 
@@ -123,8 +126,9 @@ public class AuditRecord {
         modelRequested = requested; modelResolved = resolved; connection = connectionName; streamed = stream;
     }
     void outcome(int httpStatus, String code, String message) { status = httpStatus; errorCode = code; errorMessage = message; }
-    void usage(Integer in, Integer out, Integer cached, Integer reasoning, boolean estimated) {
-        inputTokens = in; outputTokens = out; cachedInputTokens = cached; reasoningTokens = reasoning; usageEstimated = estimated;
+    void usage(Integer in, Integer out, Integer cached, Integer cacheWrites, Integer reasoning, boolean estimated) {
+        inputTokens = in; outputTokens = out; cachedInputTokens = cached; cacheWriteTokens = cacheWrites;
+        reasoningTokens = reasoning; usageEstimated = estimated;
     }
     void timing(long latency, Long firstChunk, String finish) { latencyMillis = latency; firstChunkMillis = firstChunk; finishReason = finish; }
 
@@ -148,6 +152,7 @@ public class AuditRecord {
     public Integer getInputTokens() { return inputTokens; }
     public Integer getOutputTokens() { return outputTokens; }
     public Integer getCachedInputTokens() { return cachedInputTokens; }
+    public Integer getCacheWriteTokens() { return cacheWriteTokens; }
     public Integer getReasoningTokens() { return reasoningTokens; }
     public boolean isUsageEstimated() { return usageEstimated; }
     public String getFinishReason() { return finishReason; }

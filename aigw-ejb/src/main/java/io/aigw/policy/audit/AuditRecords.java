@@ -27,7 +27,8 @@ final class AuditRecords {
                 cut(ex.errorMessage(), MAX_TEXT));
         Usage u = ex.usage();
         if (u != null) {
-            r.usage(u.inputTokens(), u.outputTokens(), u.cachedInputTokens(), u.reasoningTokens(), u.estimated());
+            r.usage(u.inputTokens(), u.outputTokens(), u.cachedInputTokens(), u.cacheWriteTokens(), u.reasoningTokens(),
+                    u.estimated());
         }
         r.timing(ex.elapsedMillis(), ex.firstChunkMillis(),
                 ex.finishReason() == null ? null : ex.finishReason().name().toLowerCase(Locale.ROOT));

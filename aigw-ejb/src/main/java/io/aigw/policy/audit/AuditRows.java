@@ -15,8 +15,9 @@ final class AuditRows {
     static final String INSERT = "INSERT INTO AIGW_AUDIT (ID, NODE_ID, CHAIN_SEQ, OCCURRED_AT, KEY_ID, TENANT, "
             + "OPERATION, HTTP_METHOD, PATH, CLIENT_ADDRESS, MODEL_REQUESTED, MODEL_RESOLVED, CONNECTION_NAME, "
             + "STREAMED, HTTP_STATUS, ERROR_CODE, ERROR_MESSAGE, INPUT_TOKENS, OUTPUT_TOKENS, CACHED_INPUT_TOKENS, "
-            + "REASONING_TOKENS, USAGE_ESTIMATED, FINISH_REASON, LATENCY_MS, FIRST_CHUNK_MS, PREV_HASH, RECORD_HASH) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "CACHE_WRITE_TOKENS, REASONING_TOKENS, USAGE_ESTIMATED, FINISH_REASON, LATENCY_MS, FIRST_CHUNK_MS, "
+            + "PREV_HASH, RECORD_HASH) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private AuditRows() {
     }
@@ -43,6 +44,7 @@ final class AuditRows {
         setInt(ps, ++i, r.getInputTokens());
         setInt(ps, ++i, r.getOutputTokens());
         setInt(ps, ++i, r.getCachedInputTokens());
+        setInt(ps, ++i, r.getCacheWriteTokens());
         setInt(ps, ++i, r.getReasoningTokens());
         ps.setBoolean(++i, r.isUsageEstimated());
         ps.setString(++i, r.getFinishReason());

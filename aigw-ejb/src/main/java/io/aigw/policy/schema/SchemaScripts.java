@@ -15,8 +15,8 @@ import java.util.Locale;
 final class SchemaScripts {
 
     /** The highest version this build knows. */
-    static final int LATEST = 1;
-    private static final String[] NAMES = {null, "V1__audit_and_keys.sql"};
+    static final int LATEST = 2;
+    private static final String[] NAMES = {null, "V1__audit_and_keys.sql", "V2__cache_write_tokens.sql"};
 
     private SchemaScripts() {
     }

@@ -8,7 +8,7 @@ final class AuditCsv {
 
     static final String HEADER = "id,node_id,chain_seq,occurred_at,key_id,tenant,operation,method,path,model_requested,"
             + "model_resolved,connection,stream,status,error_code,input_tokens,output_tokens,cached_input_tokens,"
-            + "reasoning_tokens,usage_estimated,finish_reason,latency_ms";
+            + "cache_write_tokens,reasoning_tokens,usage_estimated,finish_reason,latency_ms";
 
     private AuditCsv() {
     }
@@ -19,7 +19,8 @@ final class AuditCsv {
             Object[] cells = {r.getId(), r.getNodeId(), r.getChainSeq(), r.getOccurredAt() + "Z", r.getKeyId(),
                     r.getTenant(), r.getOperation(), r.getMethod(), r.getPath(), r.getModelRequested(),
                     r.getModelResolved(), r.getConnection(), r.isStreamed(), r.getStatus(), r.getErrorCode(),
-                    r.getInputTokens(), r.getOutputTokens(), r.getCachedInputTokens(), r.getReasoningTokens(),
+                    r.getInputTokens(), r.getOutputTokens(), r.getCachedInputTokens(), r.getCacheWriteTokens(),
+                    r.getReasoningTokens(),
                     r.isUsageEstimated(), r.getFinishReason(), r.getLatencyMillis()};
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {

@@ -36,6 +36,7 @@ final class AuditJson {
         opt(b, "input_tokens", r.getInputTokens());
         opt(b, "output_tokens", r.getOutputTokens());
         opt(b, "cached_input_tokens", r.getCachedInputTokens());
+        opt(b, "cache_write_tokens", r.getCacheWriteTokens());
         opt(b, "reasoning_tokens", r.getReasoningTokens());
         opt(b, "first_chunk_ms", r.getFirstChunkMillis());
         return b.build();

@@ -20,6 +20,9 @@ record AnthropicJson(String id, String model, AnthropicRequest request) {
     /** The fixed {@code cache_read_input_tokens} reported when a system block has {@code cache_control}. */
     static final int CACHE_READ_TOKENS = 3;
 
+    /** The fixed {@code cache_creation_input_tokens} reported when that {@code cache_control} has {@code "ttl":"1h"}. */
+    static final int CACHE_WRITE_TOKENS = 7;
+
     /** Identity for a new message answering {@code request}. */
     static AnthropicJson newMessage(AnthropicRequest request) {
         return new AnthropicJson("msg_" + HttpReplies.randomHex(12), request.model(), request);
@@ -96,8 +99,8 @@ record AnthropicJson(String id, String model, AnthropicRequest request) {
         nullable(message, "stop_sequence", stopSequence);
         return message.add("usage", JsonSupport.JSON.createObjectBuilder()
                 .add("input_tokens", request.inputTokens())
-                .add("cache_creation_input_tokens", 0)
-                .add("cache_read_input_tokens", request.cachedSystem() ? CACHE_READ_TOKENS : 0)
+                .add("cache_creation_input_tokens", request.newCache() ? CACHE_WRITE_TOKENS : 0)
+                .add("cache_read_input_tokens", request.cachedSystem() && !request.newCache() ? CACHE_READ_TOKENS : 0)
                 .add("output_tokens", outputTokens));
     }
 

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param userId        {@code metadata.user_id}, or {@code null}
  * @param inputTokens   whitespace-separated words of the system text and of all message texts
  * @param cachedSystem  whether any system block carries {@code cache_control}
+ * @param newCache      whether that {@code cache_control} asks for the one-hour lifetime ({@code "ttl":"1h"}),
+ *                      which this fake answers as a cache write instead of a cache read
  */
 record AnthropicRequest(String model, int maxTokens, boolean stream, List<String> stopSequences,
-        String toolName, String userId, int inputTokens, boolean cachedSystem) {
+        String toolName, String userId, int inputTokens, boolean cachedSystem, boolean newCache) {
 
     private static final Pattern WEATHER = Pattern.compile("\\bweather\\b", Pattern.CASE_INSENSITIVE);
 
@@ -52,7 +54,7 @@ record AnthropicRequest(String model, int maxTokens, boolean stream, List<String
         }
         return new AnthropicRequest(model, maxTokens, JsonSupport.isTrue(body, "stream"), stopSequences(body),
                 toolToUse(body, messages), JsonSupport.string(JsonSupport.object(body, "metadata"), "user_id"),
-                inputTokens, hasCacheControl(system));
+                inputTokens, hasCacheControl(system), hasCacheControl(system) && system.toString().contains("\"1h\""));
     }
 
     /** Whether the assistant answers with tool use blocks. */

@@ -30,7 +30,8 @@ import java.util.function.Predicate;
  * <p>Replies are deterministic: the text is {@code "Hello from <model>."}; {@code input_tokens} are the words
  * of the system text and of all message texts, {@code output_tokens} the words of the reply; {@code max_tokens}
  * and {@code stop_sequences} cut the reply; a system block with {@code cache_control} reports
- * {@code cache_read_input_tokens} = {@value AnthropicJson#CACHE_READ_TOKENS}. With {@code tools} and a last
+ * {@code cache_read_input_tokens} = {@value AnthropicJson#CACHE_READ_TOKENS} (with {@code "ttl":"1h"}: a write,
+ * {@code cache_creation_input_tokens} = {@value AnthropicJson#CACHE_WRITE_TOKENS}). With {@code tools} and a last
  * user message mentioning the weather the answer is {@code "Let me check."} plus two parallel {@code tool_use}
  * blocks. A model named {@code fault-*} selects a fault; {@code fake-gated-stream} pauses its stream at the
  * {@link StreamGate} keyed by {@code metadata.user_id}; names not starting with {@code claude-}, {@code fake-}

@@ -1,0 +1,2 @@
+-- aigw schema version 2 (Apache Derby): prompt-cache writes, which providers bill apart from plain input
+ALTER TABLE AIGW_AUDIT ADD COLUMN CACHE_WRITE_TOKENS INTEGER;
