@@ -6,6 +6,7 @@ import io.aigw.codec.json.Jsonp;
 import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ContentPart;
 import io.aigw.jca.api.ImagePart;
+import io.aigw.jca.api.ReasoningPart;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.TextPart;
 import io.aigw.jca.api.ToolCall;
@@ -124,6 +125,9 @@ final class BedrockMessages {
                 if (img.cacheControl() != null) {
                     blocks.add(CACHE_POINT);
                 }
+            } else if (part instanceof ReasoningPart reasoning && reasoning.returnable()) {
+                blocks.add(Jsonp.createObjectBuilder().add("reasoningContent", BedrockReasoning.encode(reasoning))
+                        .build());
             }
         }
         return blocks;

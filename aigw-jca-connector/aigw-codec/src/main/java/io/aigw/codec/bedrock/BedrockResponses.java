@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Converse response bodies ({@code output.message}, {@code stopReason}, {@code usage}). Text blocks become one text
  * part, {@code toolUse} blocks tool calls (the {@code toolUseId} as the call id, {@code input} as the arguments JSON
- * text); {@code reasoningContent} is left out, as the Anthropic adapter leaves out thinking blocks.
+ * text); {@code reasoningContent} blocks reasoning parts, first, with their signatures.
  */
 public final class BedrockResponses {
 
@@ -42,6 +42,7 @@ public final class BedrockResponses {
             throw JsonFields.missing("output.message.content");
         }
         StringBuilder text = null;
+        List<ContentPart> parts = new ArrayList<>();
         List<ToolCall> calls = new ArrayList<>();
         for (int i = 0; i < content.size(); i++) {
             String p = "output.message.content." + i;
@@ -49,6 +50,10 @@ public final class BedrockResponses {
             String t = JsonFields.string(block, "text", p + ".text");
             if (t != null) {
                 text = text == null ? new StringBuilder(t) : text.append(t);
+            }
+            JsonObject reasoning = JsonFields.object(block, "reasoningContent", p + ".reasoningContent");
+            if (reasoning != null) {
+                parts.add(BedrockReasoning.decode(reasoning, p + ".reasoningContent"));
             }
             JsonObject toolUse = JsonFields.object(block, "toolUse", p + ".toolUse");
             if (toolUse != null) {
@@ -58,7 +63,9 @@ public final class BedrockResponses {
                         JsonText.write(input == null ? JsonObject.EMPTY_JSON_OBJECT : input)));
             }
         }
-        List<ContentPart> parts = text == null ? List.of() : List.of(new TextPart(text.toString()));
+        if (text != null) {
+            parts.add(new TextPart(text.toString()));
+        }
         ChatMessage answer = new ChatMessage(Role.ASSISTANT, parts, null, calls, null);
         return new ChatResponse(id, model, System.currentTimeMillis() / 1000, List.of(new ChatChoice(0, answer,
                 BedrockStopReasons.decode(JsonFields.string(body, "stopReason", "stopReason")))),

@@ -4,6 +4,7 @@ import io.aigw.codec.InvalidMessageException;
 import io.aigw.codec.json.JsonFields;
 import io.aigw.jca.api.ChatChunk;
 import io.aigw.jca.api.ChoiceDelta;
+import io.aigw.jca.api.ReasoningDelta;
 import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.Role;
 import io.aigw.jca.api.ToolCallDelta;
@@ -90,6 +91,14 @@ public final class BedrockStreamDecoder {
         String text = JsonFields.string(delta, "text", "delta.text");
         if (text != null) {
             return List.of(chunk(new ChoiceDelta(0, null, text, null, List.of(), null), null));
+        }
+        JsonObject reasoning = JsonFields.object(delta, "reasoningContent", "delta.reasoningContent");
+        if (reasoning != null) {
+            return List.of(chunk(new ChoiceDelta(0, null, null, null, List.of(), null, new ReasoningDelta(
+                    JsonFields.string(reasoning, "text", "delta.reasoningContent.text"),
+                    JsonFields.string(reasoning, "signature", "delta.reasoningContent.signature"),
+                    JsonFields.string(reasoning, "redactedContent", "delta.reasoningContent.redactedContent"))),
+                    null));
         }
         JsonObject toolUse = JsonFields.object(delta, "toolUse", "delta.toolUse");
         if (toolUse != null) {
