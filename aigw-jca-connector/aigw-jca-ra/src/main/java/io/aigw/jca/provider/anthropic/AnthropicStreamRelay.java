@@ -5,11 +5,10 @@ import io.aigw.codec.anthropic.AnthropicStreamDecoder;
 import io.aigw.codec.json.JsonText;
 import io.aigw.jca.api.ChatChunk;
 import io.aigw.jca.api.ChatRequest;
-import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.ProviderException.Kind;
 import io.aigw.jca.api.StreamOutcome;
-import io.aigw.jca.api.Usage;
+import io.aigw.jca.provider.StreamTally;
 import io.aigw.jca.provider.http.SseChunkRelay;
 import io.aigw.jca.provider.http.UpstreamHttp;
 import jakarta.json.JsonObject;
@@ -23,8 +22,7 @@ final class AnthropicStreamRelay extends SseChunkRelay {
 
     private final ChatRequest request;
     private final AnthropicStreamDecoder decoder = new AnthropicStreamDecoder();
-    private int chunks;
-    private int outputChars;
+    private final StreamTally tally = new StreamTally();
 
     AnthropicStreamRelay(String connection, UpstreamHttp http, ChatRequest request) {
         super(connection, http);
@@ -34,7 +32,7 @@ final class AnthropicStreamRelay extends SseChunkRelay {
     @Override
     protected List<ChatChunk> onEvent(String data) throws ProviderException {
         List<ChatChunk> decoded = decode(data);
-        decoded.forEach(this::count);
+        decoded.forEach(tally::count);
         return decoded;
     }
 
@@ -63,22 +61,8 @@ final class AnthropicStreamRelay extends SseChunkRelay {
         }
     }
 
-    private void count(ChatChunk chunk) {
-        chunks++;
-        for (ChoiceDelta d : chunk.choices()) {
-            if (d.content() != null) {
-                outputChars += d.content().length();
-            }
-        }
-    }
-
     @Override
     protected StreamOutcome outcome() {
-        Usage usage = decoder.usage();
-        if (usage == null || usage.totalTokens() == 0) {
-            int inputChars = request.messages().stream().mapToInt(m -> m.text() == null ? 0 : m.text().length()).sum();
-            usage = new Usage((inputChars + 3) / 4, (outputChars + 3) / 4, 0, 0, 0, true);
-        }
-        return new StreamOutcome(usage, decoder.finishReason(), chunks);
+        return new StreamOutcome(tally.usageOr(decoder.usage(), request), decoder.finishReason(), tally.chunks());
     }
 }

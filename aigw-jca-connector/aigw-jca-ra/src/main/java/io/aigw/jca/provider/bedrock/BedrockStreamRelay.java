@@ -7,12 +7,11 @@ import io.aigw.codec.json.JsonText;
 import io.aigw.jca.api.ChatChunk;
 import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.ChatStreamListener;
-import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.ProviderException.Kind;
 import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.jca.api.StreamOutcome;
-import io.aigw.jca.api.Usage;
+import io.aigw.jca.provider.StreamTally;
 import io.aigw.jca.provider.http.ReadWatchdog;
 import io.aigw.jca.provider.http.UpstreamHttp;
 import java.io.FilterInputStream;
@@ -35,8 +34,7 @@ final class BedrockStreamRelay {
     private final UpstreamHttp http;
     private final ChatRequest request;
     private final BedrockStreamDecoder decoder;
-    private int chunks;
-    private int outputChars;
+    private final StreamTally tally = new StreamTally();
 
     BedrockStreamRelay(String connection, UpstreamHttp http, ChatRequest request, String id) {
         this.connection = connection;
@@ -54,7 +52,7 @@ final class BedrockStreamRelay {
                 EventStreamMessage message;
                 while ((message = frames.next()) != null) {
                     for (ChatChunk chunk : onMessage(message)) {
-                        count(chunk);
+                        tally.count(chunk);
                         listener.onChunk(chunk);
                     }
                     if (decoder.finished()) {
@@ -106,22 +104,8 @@ final class BedrockStreamRelay {
         }
     }
 
-    private void count(ChatChunk chunk) {
-        chunks++;
-        for (ChoiceDelta d : chunk.choices()) {
-            if (d.content() != null) {
-                outputChars += d.content().length();
-            }
-        }
-    }
-
     private StreamOutcome outcome() {
-        Usage usage = decoder.usage();
-        if (usage == null || usage.totalTokens() == 0) {
-            int inputChars = request.messages().stream().mapToInt(m -> m.text() == null ? 0 : m.text().length()).sum();
-            usage = new Usage((inputChars + 3) / 4, (outputChars + 3) / 4, 0, 0, 0, true);
-        }
-        return new StreamOutcome(usage, decoder.finishReason(), chunks);
+        return new StreamOutcome(tally.usageOr(decoder.usage(), request), decoder.finishReason(), tally.chunks());
     }
 
     /** Counts every read that returns bytes as activity for the idle timeout, also inside a long frame. */

@@ -5,14 +5,11 @@ import io.aigw.codec.gemini.GeminiErrors;
 import io.aigw.codec.gemini.GeminiStreamDecoder;
 import io.aigw.codec.json.JsonText;
 import io.aigw.jca.api.ChatChunk;
-import io.aigw.jca.api.ChatMessage;
 import io.aigw.jca.api.ChatRequest;
-import io.aigw.jca.api.ChoiceDelta;
 import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.ProviderException.Kind;
 import io.aigw.jca.api.StreamOutcome;
-import io.aigw.jca.api.ToolCallDelta;
-import io.aigw.jca.api.Usage;
+import io.aigw.jca.provider.StreamTally;
 import io.aigw.jca.provider.http.SseChunkRelay;
 import io.aigw.jca.provider.http.UpstreamHttp;
 import jakarta.json.JsonObject;
@@ -27,8 +24,7 @@ final class GeminiStreamRelay extends SseChunkRelay {
 
     private final ChatRequest request;
     private final GeminiStreamDecoder decoder = new GeminiStreamDecoder();
-    private int chunks;
-    private int outputChars;
+    private final StreamTally tally = new StreamTally();
 
     GeminiStreamRelay(String connection, UpstreamHttp http, ChatRequest request) {
         super(connection, http);
@@ -38,7 +34,7 @@ final class GeminiStreamRelay extends SseChunkRelay {
     @Override
     protected List<ChatChunk> onEvent(String data) throws ProviderException {
         List<ChatChunk> decoded = decode(data);
-        decoded.forEach(this::count);
+        decoded.forEach(tally::count);
         return decoded;
     }
 
@@ -65,26 +61,8 @@ final class GeminiStreamRelay extends SseChunkRelay {
         return decoder.complete();
     }
 
-    private void count(ChatChunk chunk) {
-        chunks++;
-        for (ChoiceDelta d : chunk.choices()) {
-            if (d.content() != null) {
-                outputChars += d.content().length();
-            }
-            for (ToolCallDelta t : d.toolCalls()) {
-                outputChars += t.argumentsFragment() == null ? 0 : t.argumentsFragment().length();
-            }
-        }
-    }
-
     @Override
     protected StreamOutcome outcome() {
-        Usage usage = decoder.usage();
-        if (usage == null || usage.totalTokens() == 0) {
-            int inputChars = request.messages().stream().map(ChatMessage::text)
-                    .mapToInt(t -> t == null ? 0 : t.length()).sum();
-            usage = new Usage((inputChars + 3) / 4, (outputChars + 3) / 4, 0, 0, 0, true);
-        }
-        return new StreamOutcome(usage, decoder.finishReason(), chunks);
+        return new StreamOutcome(tally.usageOr(decoder.usage(), request), decoder.finishReason(), tally.chunks());
     }
 }

@@ -15,6 +15,7 @@ import io.aigw.jca.api.ModelInfo;
 import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.jca.api.StreamOutcome;
+import io.aigw.jca.provider.UsageEstimates;
 import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.ProviderSettings;
 import io.aigw.jca.provider.UpstreamCredential;

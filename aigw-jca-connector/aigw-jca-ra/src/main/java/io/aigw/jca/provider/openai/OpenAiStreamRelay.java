@@ -11,6 +11,7 @@ import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.ProviderException.Kind;
 import io.aigw.jca.api.StreamOutcome;
 import io.aigw.jca.api.Usage;
+import io.aigw.jca.provider.StreamTally;
 import io.aigw.jca.provider.http.SseChunkRelay;
 import io.aigw.jca.provider.http.UpstreamHttp;
 import jakarta.json.JsonObject;
@@ -25,8 +26,7 @@ final class OpenAiStreamRelay extends SseChunkRelay {
     private final ChatRequest request;
     private Usage usage;
     private FinishReason finishReason;
-    private int chunks;
-    private int outputChars;
+    private final StreamTally tally = new StreamTally();
     private boolean done;
 
     OpenAiStreamRelay(String connection, UpstreamHttp http, ChatRequest request) {
@@ -69,15 +69,11 @@ final class OpenAiStreamRelay extends SseChunkRelay {
     }
 
     private void account(ChatChunk chunk) {
-        chunks++;
+        tally.count(chunk);
         if (chunk.usage() != null) {
             usage = chunk.usage();
         }
         for (ChoiceDelta d : chunk.choices()) {
-            if (d.content() != null) {
-                outputChars += d.content().length();
-            }
-            d.toolCalls().forEach(t -> outputChars += t.argumentsFragment() == null ? 0 : t.argumentsFragment().length());
             if (d.finishReason() != null && d.index() == 0) {
                 finishReason = d.finishReason();
             }
@@ -86,7 +82,6 @@ final class OpenAiStreamRelay extends SseChunkRelay {
 
     @Override
     protected StreamOutcome outcome() {
-        Usage u = usage != null ? usage : UsageEstimates.of(request, outputChars);
-        return new StreamOutcome(u, finishReason, chunks);
+        return new StreamOutcome(tally.usageOr(usage, request), finishReason, tally.chunks());
     }
 }

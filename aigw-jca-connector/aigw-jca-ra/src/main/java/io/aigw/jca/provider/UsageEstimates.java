@@ -1,4 +1,4 @@
-package io.aigw.jca.provider.openai;
+package io.aigw.jca.provider;
 
 import io.aigw.jca.api.ChatChoice;
 import io.aigw.jca.api.ChatMessage;
@@ -10,12 +10,13 @@ import io.aigw.jca.api.Usage;
  * Token counts for upstreams that report none: about four characters a token, flagged as estimated so that the audit
  * and the budgets can tell.
  */
-final class UsageEstimates {
+public final class UsageEstimates {
 
     private UsageEstimates() {
     }
 
-    static Usage of(ChatRequest request, ChatResponse response) {
+    /** Estimated usage of a whole answer. */
+    public static Usage of(ChatRequest request, ChatResponse response) {
         int chars = 0;
         for (ChatChoice c : response.choices()) {
             chars += length(c.message());
@@ -23,7 +24,8 @@ final class UsageEstimates {
         return of(request, chars);
     }
 
-    static Usage of(ChatRequest request, int outputChars) {
+    /** Estimated usage of a request whose answer had that many characters. */
+    public static Usage of(ChatRequest request, int outputChars) {
         int inputChars = 0;
         for (ChatMessage m : request.messages()) {
             inputChars += length(m);
