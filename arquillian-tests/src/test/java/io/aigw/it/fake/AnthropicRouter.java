@@ -1,56 +1,38 @@
 package io.aigw.it.fake;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 
 /**
- * The single {@link HttpHandler} of the fake Anthropic server: records the request, checks {@code x-api-key}
+ * The single {@link FakeRouter} of the fake Anthropic server: checks {@code x-api-key}
  * and {@code anthropic-version}, routes by path and method, and turns {@link AnthropicError}s into Anthropic
  * error replies.
  */
-final class AnthropicRouter implements HttpHandler {
+final class AnthropicRouter extends FakeRouter {
 
     @FunctionalInterface
     private interface Endpoint {
         void serve(HttpExchange exchange, RecordedRequest request) throws IOException;
     }
 
-    private final FakeAnthropicServer server;
     private final AnthropicMessagesHandler messages;
     private final AnthropicModels models = new AnthropicModels();
 
     AnthropicRouter(FakeAnthropicServer server) {
-        this.server = server;
+        super(server);
         this.messages = new AnthropicMessagesHandler(server);
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        boolean dropConnection = false;
-        try {
-            RecordedRequest request = RecordedRequest.read(exchange);
-            server.record(request);
-            try {
-                checkHeaders(request);
-                route(request).serve(exchange, request);
-            } catch (AnthropicError error) {
-                AnthropicHttp.json(exchange, error.status(), error.body(), error.headers());
-            } catch (RuntimeException bug) {
-                AnthropicError error = AnthropicError.apiError();
-                AnthropicHttp.json(exchange, error.status(), error.body(), error.headers());
-            }
-        } catch (AbruptDisconnect disconnect) {
-            // Rethrown on purpose: the JDK server then closes the socket without ending the chunked body.
-            dropConnection = true;
-            throw disconnect;
-        } catch (IOException clientGone) {
-            // The client closed its side or the server is stopping; nothing left to tell it.
-        } finally {
-            if (!dropConnection) {
-                exchange.close();
-            }
-        }
+    void serve(HttpExchange exchange, RecordedRequest request) throws IOException {
+        checkHeaders(request);
+        route(request).serve(exchange, request);
+    }
+
+    @Override
+    void fail(HttpExchange exchange, RuntimeException failure) throws IOException {
+        AnthropicError error = failure instanceof AnthropicError known ? known : AnthropicError.apiError();
+        AnthropicHttp.json(exchange, error.status(), error.body(), error.headers());
     }
 
     private static void checkHeaders(RecordedRequest request) {

@@ -1,7 +1,6 @@
 package io.aigw.it.fake;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,52 +11,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The single {@link HttpHandler} of the fake Bedrock: records the request, checks its SigV4 signature, routes
+ * The single {@link FakeRouter} of the fake Bedrock: checks its SigV4 signature, routes
  * {@code POST /model/{modelId}/converse[-stream]} and turns {@link BedrockError}s into Bedrock error replies.
  */
-final class BedrockRouter implements HttpHandler {
+final class BedrockRouter extends FakeRouter {
 
     private static final Pattern OPERATION = Pattern.compile("/model/([^/]+)/(converse|converse-stream)");
 
-    private final FakeBedrockServer server;
     private final BedrockConverseHandler converse;
 
     BedrockRouter(FakeBedrockServer server) {
-        this.server = server;
+        super(server);
         this.converse = new BedrockConverseHandler(server);
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        boolean dropConnection = false;
-        try {
-            RecordedRequest request = RecordedRequest.read(exchange);
-            server.record(request);
-            try {
-                BedrockSignatureCheck.verify(request, exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), request.body().getBytes(StandardCharsets.UTF_8));
-                Matcher operation = OPERATION.matcher(exchange.getRequestURI().getRawPath());
-                if (!operation.matches() || !"POST".equals(request.method())) {
-                    throw new BedrockError(404, "UnknownOperationException", null);
-                }
-                String modelId = URLDecoder.decode(operation.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-                converse.handle(exchange, request, modelId, operation.group(2).equals("converse-stream"));
-            } catch (BedrockError error) {
-                error(exchange, error);
-            } catch (RuntimeException bug) {
-                error(exchange, new BedrockError(500, "InternalServerException", "The fake failed: " + bug));
-            }
-        } catch (AbruptDisconnect disconnect) {
-            // rethrown on purpose: the JDK server then drops the connection without ending the chunked body
-            dropConnection = true;
-            throw disconnect;
-        } catch (IOException clientGone) {
-            // the client closed its side or the server is stopping; nothing left to tell it
-        } finally {
-            if (!dropConnection) {
-                exchange.close();
-            }
+    void serve(HttpExchange exchange, RecordedRequest request) throws IOException {
+        BedrockSignatureCheck.verify(request, exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), request.body().getBytes(StandardCharsets.UTF_8));
+        Matcher operation = OPERATION.matcher(exchange.getRequestURI().getRawPath());
+        if (!operation.matches() || !"POST".equals(request.method())) {
+            throw new BedrockError(404, "UnknownOperationException", null);
         }
+        String modelId = URLDecoder.decode(operation.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        converse.handle(exchange, request, modelId, operation.group(2).equals("converse-stream"));
+    }
+
+    @Override
+    void fail(HttpExchange exchange, RuntimeException failure) throws IOException {
+        error(exchange, failure instanceof BedrockError known ? known
+                : new BedrockError(500, "InternalServerException", "The fake failed: " + failure));
     }
 
     /** A complete JSON reply with Bedrock's request id header. */

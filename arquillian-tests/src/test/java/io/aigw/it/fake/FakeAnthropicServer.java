@@ -1,23 +1,9 @@
 package io.aigw.it.fake;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 /**
  * A fake Anthropic Messages API over real HTTP on 127.0.0.1, for integration tests.
@@ -35,33 +21,16 @@ import java.util.function.Predicate;
  * user message mentioning the weather the answer is {@code "Let me check."} plus two parallel {@code tool_use}
  * blocks. A model named {@code fault-*} selects a fault; {@code fake-gated-stream} pauses its stream at the
  * {@link StreamGate} keyed by {@code metadata.user_id}; names not starting with {@code claude-}, {@code fake-}
- * or {@code fault-} get 404 {@code not_found_error}.
+ * or {@code fault-} get 404 {@code not_found_error}. The lifecycle and bookkeeping are {@link FakeServer}'s.
  */
-public final class FakeAnthropicServer implements FakeUpstream, AutoCloseable {
+public final class FakeAnthropicServer extends FakeServer {
 
     /** The only API key the fake accepts (header {@code x-api-key}). */
     public static final String UPSTREAM_KEY = "sk-ant-upstream-test";
 
-    private static final int THREADS = 32;
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
-
-    private final RequestLog requests = new RequestLog();
-    private final Map<String, StreamGate> gates = new ConcurrentHashMap<>();
-    private final AtomicInteger activeStreams = new AtomicInteger();
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private final AtomicBoolean stopping = new AtomicBoolean();
-    private final ExecutorService executor;
-    private final HttpServer http;
-
     private FakeAnthropicServer(int port) throws IOException {
-        executor = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "fake-anthropic-" + THREAD_IDS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
-        http.setExecutor(executor);
-        http.createContext("/", new AnthropicRouter(this));
+        super("fake-anthropic-", port);
+        route("/", new AnthropicRouter(this));
     }
 
     /**
@@ -72,51 +41,13 @@ public final class FakeAnthropicServer implements FakeUpstream, AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     public static FakeAnthropicServer start(int port) throws IOException {
-        FakeAnthropicServer server = new FakeAnthropicServer(port);
-        server.http.start();
-        return server;
-    }
-
-    /**
-     * Stops the server at once: wakes every hanging, stalled or gated handler, closes all connections
-     * (clients of unfinished responses see them dropped) and shuts the thread pool down. Idempotent.
-     */
-    @Override
-    public void stop() {
-        if (!stopping.compareAndSet(false, true)) {
-            return;
-        }
-        stopSignal.countDown();
-        gates.values().forEach(StreamGate::release);
-        http.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Same as {@link #stop()}. */
-    @Override
-    public void close() {
-        stop();
-    }
-
-    /** Returns the bound port. */
-    public int port() {
-        return http.getAddress().getPort();
+        return listening(new FakeAnthropicServer(port));
     }
 
     /** Returns the API base URL, {@code http://127.0.0.1:PORT/v1}. */
     @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
-    }
-
-    /** Returns a snapshot of every request received so far, oldest first. */
-    public List<RecordedRequest> requests() {
-        return requests.snapshot();
     }
 
     /**
@@ -126,7 +57,7 @@ public final class FakeAnthropicServer implements FakeUpstream, AutoCloseable {
      * @return the request, or empty if none was received
      */
     public Optional<RecordedRequest> lastRequestWithMetadataUser(String userId) {
-        return requests.latest(request -> metadataUserId(request).filter(userId::equals).isPresent());
+        return latest(request -> metadataUserId(request).filter(userId::equals).isPresent());
     }
 
     /**
@@ -136,7 +67,7 @@ public final class FakeAnthropicServer implements FakeUpstream, AutoCloseable {
      * @return the request, or empty if none was received
      */
     public Optional<RecordedRequest> lastRequestFor(String model) {
-        return requests.latest(hasModel(model));
+        return latest(hasModel(model));
     }
 
     /**
@@ -149,29 +80,7 @@ public final class FakeAnthropicServer implements FakeUpstream, AutoCloseable {
      * @throws InterruptedException if the calling thread is interrupted
      */
     public Optional<RecordedRequest> awaitRequestFor(String model, Duration timeout) throws InterruptedException {
-        return requests.awaitLatest(hasModel(model), timeout);
-    }
-
-    /**
-     * Returns the gate with this id, creating it if needed. A {@code fake-gated-stream} request whose
-     * {@code metadata.user_id} is this id pauses at it after its first text delta. Create it before sending
-     * the request, or get the same instance afterwards.
-     *
-     * @param id the gate id
-     * @return the gate, the same instance for the same id
-     */
-    public StreamGate gate(String id) {
-        Objects.requireNonNull(id, "id");
-        StreamGate gate = gates.computeIfAbsent(id, StreamGate::new);
-        if (isStopped()) {
-            gate.release();
-        }
-        return gate;
-    }
-
-    /** Returns how many event streams are being written right now. */
-    public int activeStreams() {
-        return activeStreams.get();
+        return awaitLatest(hasModel(model), timeout);
     }
 
     /**
@@ -183,34 +92,5 @@ public final class FakeAnthropicServer implements FakeUpstream, AutoCloseable {
     public static Optional<String> metadataUserId(RecordedRequest request) {
         return request.json().map(body -> JsonSupport.object(body, "metadata"))
                 .map((JsonObject metadata) -> JsonSupport.string(metadata, "user_id"));
-    }
-
-    void record(RecordedRequest request) {
-        requests.add(request);
-    }
-
-    void streamOpened() {
-        activeStreams.incrementAndGet();
-    }
-
-    void streamClosed() {
-        activeStreams.decrementAndGet();
-    }
-
-    boolean isStopped() {
-        return stopSignal.getCount() == 0;
-    }
-
-    /** Waits until {@link #stop()} or the timeout; an interrupt counts as stop. */
-    void awaitStop(Duration timeout) {
-        try {
-            stopSignal.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Predicate<RecordedRequest> hasModel(String model) {
-        return request -> request.model().filter(model::equals).isPresent();
     }
 }

@@ -1,21 +1,9 @@
 package io.aigw.it.fake;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A fake Amazon Bedrock runtime (Converse API) over real HTTP on 127.0.0.1, for integration tests.
@@ -39,9 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code fault-stream-error}, {@code fault-stream-crc}, {@code fault-stream-reset}); {@code fake-gated-stream}
  * pauses its stream after the first text delta at the {@link StreamGate} keyed by the last user message's text.
  * Model ids not starting with a provider prefix ({@code anthropic.}, {@code amazon.}, {@code meta.}, ...),
- * {@code fake-} or {@code fault-} get 404 {@code ResourceNotFoundException}.
+ * {@code fake-} or {@code fault-} get 404 {@code ResourceNotFoundException}. The lifecycle and bookkeeping are
+ * {@link FakeServer}'s.
  */
-public final class FakeBedrockServer implements FakeUpstream, AutoCloseable {
+public final class FakeBedrockServer extends FakeServer {
 
     /** The access key id the fake accepts. */
     public static final String ACCESS_KEY_ID = "AKIDAIGWTEST";
@@ -52,26 +41,9 @@ public final class FakeBedrockServer implements FakeUpstream, AutoCloseable {
     /** The region requests must be signed for. */
     public static final String REGION = "us-east-1";
 
-    private static final int THREADS = 32;
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
-
-    private final RequestLog requests = new RequestLog();
-    private final Map<String, StreamGate> gates = new ConcurrentHashMap<>();
-    private final AtomicInteger activeStreams = new AtomicInteger();
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private final AtomicBoolean stopping = new AtomicBoolean();
-    private final ExecutorService executor;
-    private final HttpServer http;
-
     private FakeBedrockServer(int port) throws IOException {
-        executor = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "fake-bedrock-" + THREAD_IDS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
-        http.setExecutor(executor);
-        http.createContext("/", new BedrockRouter(this));
+        super("fake-bedrock-", port);
+        route("/", new BedrockRouter(this));
     }
 
     /**
@@ -82,48 +54,13 @@ public final class FakeBedrockServer implements FakeUpstream, AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     public static FakeBedrockServer start(int port) throws IOException {
-        FakeBedrockServer server = new FakeBedrockServer(port);
-        server.http.start();
-        return server;
-    }
-
-    /** Stops at once: wakes hanging and gated handlers, drops all connections, shuts the pool down. Idempotent. */
-    @Override
-    public void stop() {
-        if (!stopping.compareAndSet(false, true)) {
-            return;
-        }
-        stopSignal.countDown();
-        gates.values().forEach(StreamGate::release);
-        http.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Same as {@link #stop()}. */
-    @Override
-    public void close() {
-        stop();
-    }
-
-    /** Returns the bound port. */
-    public int port() {
-        return http.getAddress().getPort();
+        return listening(new FakeBedrockServer(port));
     }
 
     /** Returns the base URL, {@code http://127.0.0.1:PORT} (the connection's {@code baseUrl}). */
     @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
-    }
-
-    /** Returns a snapshot of every request received so far, oldest first. */
-    public List<RecordedRequest> requests() {
-        return requests.snapshot();
     }
 
     /**
@@ -133,7 +70,7 @@ public final class FakeBedrockServer implements FakeUpstream, AutoCloseable {
      * @return the request, or empty if none was received
      */
     public Optional<RecordedRequest> lastRequestFor(String modelId) {
-        return requests.latest(request -> request.path().startsWith("/model/" + modelId + "/"));
+        return latest(forModel(modelId));
     }
 
     /**
@@ -145,48 +82,10 @@ public final class FakeBedrockServer implements FakeUpstream, AutoCloseable {
      * @throws InterruptedException if the calling thread is interrupted
      */
     public Optional<RecordedRequest> awaitRequestFor(String modelId, Duration timeout) throws InterruptedException {
-        return requests.awaitLatest(request -> request.path().startsWith("/model/" + modelId + "/"), timeout);
+        return awaitLatest(forModel(modelId), timeout);
     }
 
-    /**
-     * Returns the gate with this id, creating it if needed: a {@code fake-gated-stream} request whose last user
-     * message's text is this id pauses at it after its first text delta.
-     *
-     * @param id the gate id
-     * @return the gate, the same instance for the same id
-     */
-    public StreamGate gate(String id) {
-        Objects.requireNonNull(id, "id");
-        StreamGate gate = gates.computeIfAbsent(id, StreamGate::new);
-        if (stopSignal.getCount() == 0) {
-            gate.release();
-        }
-        return gate;
-    }
-
-    /** Returns how many event streams are being written right now. */
-    public int activeStreams() {
-        return activeStreams.get();
-    }
-
-    void record(RecordedRequest request) {
-        requests.add(request);
-    }
-
-    void streamOpened() {
-        activeStreams.incrementAndGet();
-    }
-
-    void streamClosed() {
-        activeStreams.decrementAndGet();
-    }
-
-    /** Waits until {@link #stop()} or the timeout; an interrupt counts as stop. */
-    void awaitStop(Duration timeout) {
-        try {
-            stopSignal.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static Predicate<RecordedRequest> forModel(String modelId) {
+        return request -> request.path().startsWith("/model/" + modelId + "/");
     }
 }

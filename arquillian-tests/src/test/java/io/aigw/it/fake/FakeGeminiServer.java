@@ -1,21 +1,8 @@
 package io.aigw.it.fake;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,34 +30,18 @@ import java.util.regex.Pattern;
  * {@code fault-blocked-prompt}, and in streams {@code fault-error-event}, {@code fault-reset-midstream},
  * {@code fault-stall-midstream}); {@code fake-gated-stream} pauses its stream after the first chunk at the
  * {@link StreamGate} whose id is the last user text; names not starting with {@code gemini-}, {@code fake-} or
- * {@code fault-} get 404 {@code NOT_FOUND}.
+ * {@code fault-} get 404 {@code NOT_FOUND}. The lifecycle and bookkeeping are {@link FakeServer}'s.
  */
-public final class FakeGeminiServer implements FakeUpstream, AutoCloseable {
+public final class FakeGeminiServer extends FakeServer {
 
     /** The only API key the fake accepts. */
     public static final String UPSTREAM_KEY = "AIza-upstream-test";
 
     private static final Pattern MODEL_IN_PATH = Pattern.compile("/v1beta/models/([^/:]+):\\w+");
-    private static final int THREADS = 32;
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
-
-    private final RequestLog requests = new RequestLog();
-    private final Map<String, StreamGate> gates = new ConcurrentHashMap<>();
-    private final AtomicInteger activeStreams = new AtomicInteger();
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private final AtomicBoolean stopping = new AtomicBoolean();
-    private final ExecutorService executor;
-    private final HttpServer http;
 
     private FakeGeminiServer(int port) throws IOException {
-        executor = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "fake-gemini-" + THREAD_IDS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
-        http.setExecutor(executor);
-        http.createContext("/", new GeminiRouter(this));
+        super("fake-gemini-", port);
+        route("/", new GeminiRouter(this));
     }
 
     /**
@@ -81,51 +52,13 @@ public final class FakeGeminiServer implements FakeUpstream, AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     public static FakeGeminiServer start(int port) throws IOException {
-        FakeGeminiServer server = new FakeGeminiServer(port);
-        server.http.start();
-        return server;
-    }
-
-    /**
-     * Stops the server at once: wakes every hanging, stalled or gated handler, closes all connections and shuts the
-     * thread pool down. Idempotent.
-     */
-    @Override
-    public void stop() {
-        if (!stopping.compareAndSet(false, true)) {
-            return;
-        }
-        stopSignal.countDown();
-        gates.values().forEach(StreamGate::release);
-        http.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Same as {@link #stop()}. */
-    @Override
-    public void close() {
-        stop();
-    }
-
-    /** Returns the bound port. */
-    public int port() {
-        return http.getAddress().getPort();
+        return listening(new FakeGeminiServer(port));
     }
 
     /** Returns the API base URL, {@code http://127.0.0.1:PORT/v1beta}. */
     @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1beta";
-    }
-
-    /** Returns a snapshot of every request received so far, oldest first. */
-    public List<RecordedRequest> requests() {
-        return requests.snapshot();
     }
 
     /**
@@ -135,7 +68,7 @@ public final class FakeGeminiServer implements FakeUpstream, AutoCloseable {
      * @return the request, or empty if none was received
      */
     public Optional<RecordedRequest> lastRequestFor(String model) {
-        return requests.latest(forModel(model));
+        return latest(forModel(model));
     }
 
     /**
@@ -148,29 +81,7 @@ public final class FakeGeminiServer implements FakeUpstream, AutoCloseable {
      * @throws InterruptedException if the calling thread is interrupted
      */
     public Optional<RecordedRequest> awaitRequestFor(String model, Duration timeout) throws InterruptedException {
-        return requests.awaitLatest(forModel(model), timeout);
-    }
-
-    /**
-     * Returns the gate with this id, creating it if needed. A {@code fake-gated-stream} request whose last user text is
-     * this id pauses at it after its first chunk. Create it before sending the request, or get the same instance
-     * afterwards.
-     *
-     * @param id the gate id
-     * @return the gate, the same instance for the same id
-     */
-    public StreamGate gate(String id) {
-        Objects.requireNonNull(id, "id");
-        StreamGate gate = gates.computeIfAbsent(id, StreamGate::new);
-        if (isStopped()) {
-            gate.release();
-        }
-        return gate;
-    }
-
-    /** Returns how many event streams are being written right now. */
-    public int activeStreams() {
-        return activeStreams.get();
+        return awaitLatest(forModel(model), timeout);
     }
 
     /**
@@ -182,31 +93,6 @@ public final class FakeGeminiServer implements FakeUpstream, AutoCloseable {
     public static Optional<String> modelOf(RecordedRequest request) {
         Matcher m = MODEL_IN_PATH.matcher(request.path());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    void record(RecordedRequest request) {
-        requests.add(request);
-    }
-
-    void streamOpened() {
-        activeStreams.incrementAndGet();
-    }
-
-    void streamClosed() {
-        activeStreams.decrementAndGet();
-    }
-
-    boolean isStopped() {
-        return stopSignal.getCount() == 0;
-    }
-
-    /** Waits until {@link #stop()} or the timeout; an interrupt counts as stop. */
-    void awaitStop(Duration timeout) {
-        try {
-            stopSignal.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Predicate<RecordedRequest> forModel(String model) {

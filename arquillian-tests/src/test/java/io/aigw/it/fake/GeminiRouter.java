@@ -1,53 +1,35 @@
 package io.aigw.it.fake;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 
 /**
- * The single {@link HttpHandler} of the fake Gemini server: records the request, checks the API key (header
+ * The single {@link FakeRouter} of the fake Gemini server: checks the API key (header
  * {@code x-goog-api-key} or query parameter {@code key}, as Google accepts both), routes by path and method, and turns
  * {@link GeminiError}s into Google error replies.
  */
-final class GeminiRouter implements HttpHandler {
+final class GeminiRouter extends FakeRouter {
 
     private static final String MODELS_PREFIX = GeminiModelList.PATH + "/";
 
-    private final FakeGeminiServer server;
     private final GeminiGenerateHandler generate;
     private final GeminiModelList models = new GeminiModelList();
 
     GeminiRouter(FakeGeminiServer server) {
-        this.server = server;
+        super(server);
         this.generate = new GeminiGenerateHandler(server);
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        boolean dropConnection = false;
-        try {
-            RecordedRequest request = RecordedRequest.read(exchange);
-            server.record(request);
-            try {
-                checkKey(exchange, request);
-                route(exchange, request);
-            } catch (GeminiError error) {
-                GeminiHttp.json(exchange, error.status(), error.body());
-            } catch (RuntimeException bug) {
-                GeminiError error = GeminiError.internal();
-                GeminiHttp.json(exchange, error.status(), error.body());
-            }
-        } catch (AbruptDisconnect disconnect) {
-            // Rethrown on purpose: the JDK server then closes the socket without ending the chunked body.
-            dropConnection = true;
-            throw disconnect;
-        } catch (IOException clientGone) {
-            // The client closed its side or the server is stopping; nothing left to tell it.
-        } finally {
-            if (!dropConnection) {
-                exchange.close();
-            }
-        }
+    void serve(HttpExchange exchange, RecordedRequest request) throws IOException {
+        checkKey(exchange, request);
+        route(exchange, request);
+    }
+
+    @Override
+    void fail(HttpExchange exchange, RuntimeException failure) throws IOException {
+        GeminiError error = failure instanceof GeminiError known ? known : GeminiError.internal();
+        GeminiHttp.json(exchange, error.status(), error.body());
     }
 
     private static void checkKey(HttpExchange exchange, RecordedRequest request) {

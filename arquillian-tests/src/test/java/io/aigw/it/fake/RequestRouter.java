@@ -1,57 +1,49 @@
 package io.aigw.it.fake;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * The single {@link HttpHandler} of the fake: records the request, checks the bearer key, routes by path
- * and method, and turns {@link OpenAiError}s into OpenAI error replies.
+ * The single {@link FakeRouter} of the fake OpenAI server: stamps the start time for
+ * {@code openai-processing-ms}, checks the bearer key, routes by path and method, and turns {@link OpenAiError}s
+ * into OpenAI error replies.
  */
-final class RequestRouter implements HttpHandler {
+final class RequestRouter extends FakeRouter {
 
     @FunctionalInterface
     private interface Endpoint {
         void serve(HttpExchange exchange, RecordedRequest request) throws IOException;
     }
 
-    private final FakeOpenAiServer server;
     private final ChatCompletionHandler chat;
     private final EmbeddingsHandler embeddings = new EmbeddingsHandler();
     private final ModelsHandler models = new ModelsHandler();
 
     RequestRouter(FakeOpenAiServer server) {
-        this.server = server;
+        super(server);
         this.chat = new ChatCompletionHandler(server);
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         exchange.setAttribute(HttpReplies.STARTED_AT, System.nanoTime());
-        boolean dropConnection = false;
-        try {
-            RecordedRequest request = RecordedRequest.read(exchange);
-            server.record(request);
-            try {
-                authenticate(request);
-                route(request).serve(exchange, request);
-            } catch (OpenAiError error) {
-                HttpReplies.json(exchange, error.status(), error.body(), error.headers());
-            } catch (RuntimeException bug) {
-                OpenAiError error = OpenAiError.serverError();
-                HttpReplies.json(exchange, error.status(), error.body(), Map.of());
-            }
-        } catch (AbruptDisconnect disconnect) {
-            // Rethrown on purpose: the JDK server then closes the socket without ending the chunked body.
-            dropConnection = true;
-            throw disconnect;
-        } catch (IOException clientGone) {
-            // The client closed its side or the server is stopping; nothing left to tell it.
-        } finally {
-            if (!dropConnection) {
-                exchange.close();
-            }
+        super.handle(exchange);
+    }
+
+    @Override
+    void serve(HttpExchange exchange, RecordedRequest request) throws IOException {
+        authenticate(request);
+        route(request).serve(exchange, request);
+    }
+
+    @Override
+    void fail(HttpExchange exchange, RuntimeException failure) throws IOException {
+        if (failure instanceof OpenAiError error) {
+            HttpReplies.json(exchange, error.status(), error.body(), error.headers());
+        } else {
+            OpenAiError error = OpenAiError.serverError();
+            HttpReplies.json(exchange, error.status(), error.body(), Map.of());
         }
     }
 
