@@ -205,12 +205,31 @@ class ChatCompletionsIT extends GatewayIT {
     void auditsAStreamTheClientAbandoned() throws Exception {
         String gateId = "gate-" + UUID.randomUUID();
         StreamGate gate = fake.gate(gateId);
-        HttpResponse<java.io.InputStream> r = gateway.streamBytes("/v1/chat/completions", Gateway.ADMIN_KEY,
-                "{\"model\":\"fake-gated-stream\",\"stream\":true,\"user\":\"" + gateId + "\","
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-        String id = Gateway.requestId(r);
-        assertThat(gate.awaitReached(Duration.ofSeconds(10))).isTrue();
-        r.body().close();
+        String body = "{\"model\":\"fake-gated-stream\",\"stream\":true,\"user\":\"" + gateId + "\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        String id;
+        // a raw socket, so that the client is gone (reset) before the upstream goes on; an HTTP client may close its
+        // connection later, on its own thread, while the gateway still writes the rest of the stream successfully
+        try (java.net.Socket client = new java.net.Socket(url.getHost(), url.getPort())) {
+            client.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: " + url.getHost()
+                    + "\r\nAuthorization: Bearer " + Gateway.ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n"
+                    + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            client.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    client.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String requestId = null;
+            for (String line = in.readLine(); line != null && !line.contains("\"content\":\"Hello \"");
+                    line = in.readLine()) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("x-request-id:")) {
+                    requestId = line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+            assertThat(requestId).as("the response headers name the request").isNotNull();
+            id = requestId;
+            assertThat(gate.awaitReached(Duration.ofSeconds(10))).isTrue();
+            client.setSoLinger(true, 0);
+        }
         gate.release();
         JsonObject row = audit.awaitRow(id, Duration.ofSeconds(30)).orElseThrow();
         assertThat(row.getInt("status")).isEqualTo(499);
