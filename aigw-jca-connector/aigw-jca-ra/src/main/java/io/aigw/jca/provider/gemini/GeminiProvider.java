@@ -31,6 +31,6 @@ public final class GeminiProvider implements Provider {
 
     @Override
     public void close() {
-        // Java 17's HttpClient has no close(): its selector thread ends once the client is unreachable
+        http.close();
     }
 }
