@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Closes response bodies that stall: one sweep every {@value #SWEEP_MILLIS} ms over the reads in progress closes
- * those whose idle time (since the last {@link Watch#touch()}) or total time ran out. The JDK client's request timeout
- * stops at the response headers; this covers the body. Runs on a timer from the resource adapter's bootstrap context.
+ * those whose idle time (since the last {@link Watch#touch()}) or total time ran out; it also aborts exchanges whose
+ * response headers are late. Runs on a timer from the resource adapter's bootstrap context.
  */
 public final class ReadWatchdog {
 

@@ -25,9 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One connection factory's HTTP client and the calls made with it. HTTP/1.1, no thread hops (the client runs its
- * callbacks inline and callers use the synchronous {@code send}); the connect and response-header timeouts are the
- * client's, the body's idle and total timeouts the {@link ReadWatchdog}'s.
+ * One connection factory's HTTP client and the calls made with it: HTTP/1.1, blocking in the calling thread, pooled
+ * keep-alive connections. The connect timeout is the client's; the response-header, idle and total timeouts are the
+ * {@link ReadWatchdog}'s.
  */
 public final class UpstreamHttp {
 
