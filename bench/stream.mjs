@@ -3,7 +3,7 @@
 // client's read — straight to the upstream (baseline) and through the gateway. See bench/README.md.
 //
 //   node bench/stream.mjs --gateway http://127.0.0.1:9080 --key <api key> [--port 9597]
-//        [--interval 10] [--chunks 20] [--warmup 20000] [--requests 200] [--concurrency 8]
+//        [--interval 10] [--chunks 20] [--warmup 20000] [--requests 300] [--rounds 5] [--concurrency 8]
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -13,8 +13,9 @@ const PORT = Number(args.port ?? 9597);
 const INTERVAL = Number(args.interval ?? 10);
 const CHUNKS = Number(args.chunks ?? 20);
 const WARMUP = Number(args.warmup ?? 20000);
-const REQUESTS = Number(args.requests ?? 200);
+const REQUESTS = Number(args.requests ?? 300);
 const CONCURRENCY = Number(args.concurrency ?? 8);
+const ROUNDS = Number(args.rounds ?? 5);
 const GATEWAY = args.gateway;
 const KEY = args.key;
 if (!GATEWAY || !KEY) {
@@ -141,30 +142,43 @@ try {
   await run(GATEWAY, 'openai/gpt-4o-mini', KEY, WARMUP, CONCURRENCY, true);
   const rows = [];
   const summary = {};
+  const perRound = {};
   for (const c of [1, CONCURRENCY]) {
-    for (const [target, url, model, auth] of [['direct', direct, 'gpt-4o-mini', 'none'],
-      ['gateway', GATEWAY, 'openai/gpt-4o-mini', KEY]]) {
-      process.stderr.write(`[stream] ${target}: ${REQUESTS} streams at ${c} connection(s)\n`);
-      const results = await run(url, model, auth, REQUESTS, c);
-      const ttft = results.map((r) => r.ttft);
-      const delays = results.flatMap((r) => r.delays);
+    const pooled = { direct: [], gateway: [] };
+    perRound[c] = [];
+    const each = Math.max(1, Math.round(REQUESTS / ROUNDS));
+    for (let round = 1; round <= ROUNDS; round++) {
+      const ttft50 = {};
+      for (const [target, url, model, auth] of [['direct', direct, 'gpt-4o-mini', 'none'],
+        ['gateway', GATEWAY, 'openai/gpt-4o-mini', KEY]]) {
+        process.stderr.write(`[stream] ${c} connection(s), round ${round}/${ROUNDS}: ${each} streams ${target}\n`);
+        const results = await run(url, model, auth, each, c);
+        pooled[target].push(...results);
+        ttft50[target] = pct(results.map((r) => r.ttft), 50);
+      }
+      perRound[c].push(ttft50.gateway - ttft50.direct);
+    }
+    for (const target of ['direct', 'gateway']) {
+      const ttft = pooled[target].map((r) => r.ttft);
+      const delays = pooled[target].flatMap((r) => r.delays);
       summary[`${c}-${target}`] = { ttft50: pct(ttft, 50), ttft99: pct(ttft, 99), d50: pct(delays, 50),
-        d99: pct(delays, 99), dmax: Math.max(...delays) };
-      const s = summary[`${c}-${target}`];
-      rows.push(`| ${c} | ${target} | ${fmt(s.ttft50)} | ${fmt(s.ttft99)} | ${fmt(s.d50)} | ${fmt(s.d99)} | ${fmt(s.dmax)} |`);
+        d99: pct(delays, 99), dmax: Math.max(...delays), n: ttft.length };
+      const r = summary[`${c}-${target}`];
+      rows.push(`| ${c} | ${target} | ${r.n} | ${fmt(r.ttft50)} | ${fmt(r.ttft99)} | ${fmt(r.d50)} | ${fmt(r.d99)} | ${fmt(r.dmax)} |`);
     }
   }
   console.log(`## aigw streaming benchmark, ${new Date().toISOString()}\n`);
   console.log(`- Upstream: Node ${process.version} in the measuring process, ${CHUNKS} content chunks every ${INTERVAL} ms`);
-  console.log(`- Runs: warm-up ${WARMUP} streams without pauses (discarded); ${REQUESTS} streams per row; chunk delay = client read time - upstream write time of the same chunk, one clock\n`);
-  console.log('| connections | target | TTFT p50 ms | TTFT p99 ms | chunk delay p50 ms | chunk delay p99 ms | chunk delay max ms |');
-  console.log('|---:|---|---:|---:|---:|---:|---:|');
+  console.log(`- Runs: warm-up ${WARMUP} streams without pauses (discarded); per connection count ${ROUNDS} rounds, each ${Math.max(1, Math.round(REQUESTS / ROUNDS))} streams direct then as many through the gateway (interleaved, so that both see the same machine); percentiles over all streams of a row; chunk delay = client read time - upstream write time of the same chunk, one clock\n`);
+  console.log('| connections | target | streams | TTFT p50 ms | TTFT p99 ms | chunk delay p50 ms | chunk delay p99 ms | chunk delay max ms |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
   rows.forEach((r) => console.log(r));
   console.log('\nAdded by the gateway (gateway - direct):\n');
   for (const c of [1, CONCURRENCY]) {
     const d = summary[`${c}-direct`];
     const g = summary[`${c}-gateway`];
-    console.log(`- ${c} connection(s): time to first token p50 +${fmt(g.ttft50 - d.ttft50)} ms, p99 +${fmt(g.ttft99 - d.ttft99)} ms; chunk delay p50 +${fmt(g.d50 - d.d50)} ms, p99 +${fmt(g.d99 - d.d99)} ms`);
+    const rounds = perRound[c].map(fmt).join(', ');
+    console.log(`- ${c} connection(s): time to first token p50 +${fmt(g.ttft50 - d.ttft50)} ms, p99 +${fmt(g.ttft99 - d.ttft99)} ms; chunk delay p50 +${fmt(g.d50 - d.d50)} ms, p99 +${fmt(g.d99 - d.d99)} ms; TTFT p50 added per round: ${rounds} ms`);
   }
 } finally {
   agent.destroy();

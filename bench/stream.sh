@@ -5,7 +5,7 @@
 #   mvn -B -DskipTests install      # builds aigw-ear/target/usr
 #   bash bench/stream.sh
 #
-# Environment (all optional): INTERVAL=10 CHUNKS=20 WARMUP_STREAMS=20000 REQUESTS=200 CONCURRENCY=8 STREAM_PORT=9597
+# Environment (all optional): INTERVAL=10 CHUNKS=20 WARMUP_STREAMS=20000 REQUESTS=300 ROUNDS=5 CONCURRENCY=8 STREAM_PORT=9597
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/run.sh"
 
@@ -28,7 +28,7 @@ stream_main() {
   api_key=$(create_api_key)
   node "$ROOT/bench/stream.mjs" --gateway "$GATEWAY" --key "$api_key" --port "$port" \
     --interval "${INTERVAL:-10}" --chunks "${CHUNKS:-20}" --warmup "${WARMUP_STREAMS:-20000}" \
-    --requests "${REQUESTS:-200}" --concurrency "${CONCURRENCY:-8}" | tee "$RESULTS/table.md"
+    --requests "${REQUESTS:-300}" --rounds "${ROUNDS:-5}" --concurrency "${CONCURRENCY:-8}" | tee "$RESULTS/table.md"
   log "results in ${RESULTS#"$ROOT"/}"
 }
 

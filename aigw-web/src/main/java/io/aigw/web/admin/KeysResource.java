@@ -15,7 +15,7 @@ import io.aigw.policy.chain.Operation;
 import io.aigw.web.http.BoundedBody;
 import io.aigw.web.http.CallContexts;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -41,7 +41,7 @@ import java.util.Set;
  * {@code /admin/keys}: issue (the secret is in the response once, never again), list, read and revoke gateway keys.
  */
 @Path("/admin/keys")
-@RequestScoped
+@ApplicationScoped
 public class KeysResource {
 
     private static final long MAX_BODY = 64 * 1024;

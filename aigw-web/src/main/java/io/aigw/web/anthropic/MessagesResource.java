@@ -12,7 +12,7 @@ import io.aigw.web.http.JsonBodies;
 import io.aigw.web.http.SseStream;
 import io.aigw.web.http.WebSettings;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +25,7 @@ import java.io.InputStream;
 
 /** {@code POST /v1/messages}: Anthropic's Messages API, to any provider, as JSON or as its SSE event sequence. */
 @Path("/v1/messages")
-@RequestScoped
+@ApplicationScoped
 public class MessagesResource {
 
     @EJB

@@ -12,7 +12,7 @@ import io.aigw.policy.audit.AuditRecord;
 import io.aigw.policy.chain.Operation;
 import io.aigw.web.http.CallContexts;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +34,7 @@ import java.time.format.DateTimeParseException;
  * {@code limit} up to 1000), as JSON or {@code format=csv}; {@code GET /compliance/audit/{id}}: one row.
  */
 @Path("/compliance/audit")
-@RequestScoped
+@ApplicationScoped
 public class AuditResource {
 
     private static final int MAX_LIMIT = 1000;

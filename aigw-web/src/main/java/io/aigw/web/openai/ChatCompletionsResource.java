@@ -12,7 +12,7 @@ import io.aigw.web.http.JsonBodies;
 import io.aigw.web.http.SseStream;
 import io.aigw.web.http.WebSettings;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +25,7 @@ import java.io.InputStream;
 
 /** {@code POST /v1/chat/completions}: a JSON answer, or an SSE stream written directly to the response. */
 @Path("/v1/chat/completions")
-@RequestScoped
+@ApplicationScoped
 public class ChatCompletionsResource {
 
     @EJB

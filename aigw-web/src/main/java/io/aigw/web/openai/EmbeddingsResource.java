@@ -10,7 +10,7 @@ import io.aigw.web.http.CallContexts;
 import io.aigw.web.http.JsonBodies;
 import io.aigw.web.http.WebSettings;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ import java.io.InputStream;
 
 /** {@code POST /v1/embeddings}, vectors as JSON floats or base64 ({@code encoding_format}). */
 @Path("/v1/embeddings")
-@RequestScoped
+@ApplicationScoped
 public class EmbeddingsResource {
 
     @EJB

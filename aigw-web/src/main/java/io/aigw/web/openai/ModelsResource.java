@@ -10,7 +10,7 @@ import io.aigw.policy.GatewayService;
 import io.aigw.policy.ModelListing;
 import io.aigw.web.http.CallContexts;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -31,7 +31,7 @@ import java.util.List;
  * serve, why) and {@code GET /v1/models/{id}} (ids contain {@code /}).
  */
 @Path("/v1/models")
-@RequestScoped
+@ApplicationScoped
 public class ModelsResource {
 
     @EJB

@@ -161,6 +161,16 @@ public class AiManagedConnection implements ManagedConnection {
         throw new NotSupportedException("aigw connections are not transactional");
     }
 
+    /**
+     * No queue-manager identity: {@code null}. Liberty's connection manager looks this method up reflectively on
+     * every allocation (a hook for messaging adapters); when a connection lacks it, each allocation builds and
+     * discards a {@code NoSuchMethodException} with a full stack trace, a measurable part of the pool checkout.
+     * With it, Liberty records one recovery token for the factory and keeps using it.
+     */
+    public String getQmid() {
+        return null;
+    }
+
     @Override
     public ManagedConnectionMetaData getMetaData() {
         return new ManagedConnectionMetaData() {

@@ -102,6 +102,15 @@ class AiManagedConnectionTest {
     // ---- close ----
 
     @Test
+    void answersLibertysReflectiveQmidLookupWithoutAnException() throws Exception {
+        // Liberty's connection manager calls getClass().getMethod("getQmid") on every allocation; a missing method
+        // costs a NoSuchMethodException per pool checkout
+        java.lang.reflect.Method m = mc.getClass().getMethod("getQmid", (Class<?>[]) null);
+
+        assertThat(m.invoke(mc, (Object[]) null)).isNull();
+    }
+
+    @Test
     void closeFiresExactlyOneConnectionClosed() throws ResourceException {
         AiConnectionHandle h = handle(mc);
 

@@ -1,10 +1,9 @@
 package io.aigw.jca.provider.http;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads server-sent events from a byte stream as they arrive: returns each event's {@code data} (multi-line data
@@ -15,10 +14,16 @@ public final class SseEventReader {
     private static final int MAX_LINE = 4 * 1024 * 1024;
 
     private final InputStream in;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    private final byte[] buf = new byte[8192];
+    private int pos;
+    private int limit;
+    /** The previous line ended with CR: a LF right after it belongs to the same line end. */
+    private boolean skipLf;
+    private byte[] line = new byte[512];
+    private int lineLength;
 
     public SseEventReader(InputStream in) {
-        this.in = new BufferedInputStream(in, 8192);
+        this.in = in;
     }
 
     /**
@@ -45,23 +50,56 @@ public final class SseEventReader {
         }
     }
 
+    /**
+     * One line without its end (CRLF, LF or CR, as the SSE specification allows), scanned in the read buffer rather
+     * than byte by byte; {@code null} at the end of the stream. Returns as soon as a line end has arrived.
+     */
     private String readLine() throws IOException {
-        line.reset();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                return trimCr();
+        lineLength = 0;
+        while (true) {
+            if (pos == limit) {
+                int n = in.read(buf, 0, buf.length);
+                if (n == -1) {
+                    return lineLength == 0 ? null : lineText();
+                }
+                pos = 0;
+                limit = n;
+                continue;
             }
-            line.write(b);
-            if (line.size() > MAX_LINE) {
-                throw new IOException("SSE line longer than " + MAX_LINE + " bytes");
+            if (skipLf) {
+                skipLf = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
             }
+            int start = pos;
+            while (pos < limit) {
+                byte b = buf[pos];
+                if (b == '\n' || b == '\r') {
+                    append(start, pos - start);
+                    pos++;
+                    skipLf = b == '\r';
+                    return lineText();
+                }
+                pos++;
+            }
+            append(start, pos - start);
         }
-        return line.size() == 0 ? null : trimCr();
     }
 
-    private String trimCr() {
-        String s = line.toString(StandardCharsets.UTF_8);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    private void append(int from, int length) throws IOException {
+        if (lineLength + length > MAX_LINE) {
+            throw new IOException("SSE line longer than " + MAX_LINE + " bytes");
+        }
+        if (lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+        }
+        System.arraycopy(buf, from, line, lineLength, length);
+        lineLength += length;
+    }
+
+    private String lineText() {
+        return new String(line, 0, lineLength, StandardCharsets.UTF_8);
     }
 }

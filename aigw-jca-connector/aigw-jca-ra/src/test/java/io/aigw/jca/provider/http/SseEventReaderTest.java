@@ -103,6 +103,45 @@ class SseEventReaderTest {
     }
 
     @Test
+    void acceptsBareCrLineEndingsAndMixedEndings() throws IOException {
+        assertThat(readAll(new TrickleInputStream(STREAM.replace("\n", "\r")))).isEqualTo(EXPECTED);
+        assertThat(readAll(new TrickleInputStream("data: a\r\n\rdata: b\n\r\ndata: c\r\r"))).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aCrLfSplitAcrossTwoReadsIsOneLineEnd() throws IOException {
+        InputStream in = new InputStream() {
+            private final String[] parts = {"data: x\r", "\n\r", "\ndata: y\r", "\n", "\r\n"};
+            private int next;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (next == parts.length) {
+                    return -1;
+                }
+                byte[] part = parts[next++].getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(part, 0, b, off, part.length);
+                return part.length;
+            }
+        };
+
+        assertThat(readAll(in)).containsExactly("x", "y");
+    }
+
+    @Test
+    void readsLinesLongerThanItsBuffer() throws IOException {
+        String big = "x".repeat(100_000) + "\u00e9";
+
+        assertThat(readAll(new ByteArrayInputStream(("data: " + big + "\n\n").getBytes(StandardCharsets.UTF_8))))
+                .containsExactly(big);
+    }
+
+    @Test
     void doesNotReturnAnEventCutOffByTheEndOfTheStream() throws IOException {
         SseEventReader reader = new SseEventReader(new TrickleInputStream("data: complete\n\ndata: cut\ndata: off\n"));
 
