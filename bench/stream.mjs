@@ -115,10 +115,17 @@ function stream(baseUrl, model, auth, warm) {
   });
 }
 
+/**
+ * COUNT streams over CONCURRENCY connections. Measured runs start the connections spread evenly over one stream's
+ * length, so that their requests arrive at even intervals as independent clients' would; started together, streams
+ * of equal length would stay in lock-step and every request would arrive in a burst with all the others.
+ */
 async function run(baseUrl, model, auth, count, concurrency, warm = false) {
   const results = [];
   let started = 0;
-  const worker = async () => {
+  const spacing = warm ? 0 : (CHUNKS * INTERVAL) / concurrency;
+  const worker = async (_, i) => {
+    if (spacing > 0) await new Promise((resolve) => setTimeout(resolve, i * spacing));
     while (started < count) {
       started++;
       results.push(await stream(baseUrl, model, auth, warm));
@@ -169,7 +176,7 @@ try {
   }
   console.log(`## aigw streaming benchmark, ${new Date().toISOString()}\n`);
   console.log(`- Upstream: Node ${process.version} in the measuring process, ${CHUNKS} content chunks every ${INTERVAL} ms`);
-  console.log(`- Runs: warm-up ${WARMUP} streams without pauses (discarded); per connection count ${ROUNDS} rounds, each ${Math.max(1, Math.round(REQUESTS / ROUNDS))} streams direct then as many through the gateway (interleaved, so that both see the same machine); percentiles over all streams of a row; chunk delay = client read time - upstream write time of the same chunk, one clock\n`);
+  console.log(`- Runs: warm-up ${WARMUP} streams without pauses (discarded); per connection count ${ROUNDS} rounds, each ${Math.max(1, Math.round(REQUESTS / ROUNDS))} streams direct then as many through the gateway (interleaved, so that both see the same machine), the connections' first requests spread over one stream's length; percentiles over all streams of a row; chunk delay = client read time - upstream write time of the same chunk, one clock\n`);
   console.log('| connections | target | streams | TTFT p50 ms | TTFT p99 ms | chunk delay p50 ms | chunk delay p99 ms | chunk delay max ms |');
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
   rows.forEach((r) => console.log(r));

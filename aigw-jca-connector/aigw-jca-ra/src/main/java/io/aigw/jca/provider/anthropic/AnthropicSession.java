@@ -19,10 +19,10 @@ import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.ProviderSettings;
 import io.aigw.jca.provider.UpstreamCredential;
 import io.aigw.jca.provider.http.UpstreamHttp;
+import io.aigw.jca.provider.http.UpstreamRequest;
+import io.aigw.jca.provider.http.UpstreamResponse;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 /** Calls Anthropic's Messages API with one API key. */
@@ -38,7 +38,7 @@ final class AnthropicSession extends HttpSession {
     @Override
     public ChatResponse chat(ChatRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange(encode(request), "application/json");
+        UpstreamResponse response = exchange(encode(request), "application/json");
         return decode(http.readBody(response, start), AnthropicResponses::decode);
     }
 
@@ -46,7 +46,7 @@ final class AnthropicSession extends HttpSession {
     public StreamOutcome streamChat(ChatRequest request, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange(encode(request), "text/event-stream");
+        UpstreamResponse response = exchange(encode(request), "text/event-stream");
         return new AnthropicStreamRelay(settings.connectionName(), http, request).relay(response, start, listener);
     }
 
@@ -63,7 +63,7 @@ final class AnthropicSession extends HttpSession {
         }
         requireCredential();
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(authorized(http.request("/models?limit=1000")).GET().build());
+        UpstreamResponse response = http.send(authorized(http.request("/models?limit=1000")).get());
         if (response.statusCode() != 200) {
             throw http.failure(response);
         }
@@ -78,20 +78,19 @@ final class AnthropicSession extends HttpSession {
         }
     }
 
-    private HttpResponse<InputStream> exchange(JsonObject body, String accept) throws ProviderException {
+    private UpstreamResponse exchange(JsonObject body, String accept) throws ProviderException {
         requireCredential();
-        HttpResponse<InputStream> response = http.send(authorized(http.request("/messages"))
+        UpstreamResponse response = http.send(authorized(http.request("/messages"))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofString(JsonText.write(body)))
-                .build());
+                .post(JsonText.write(body)));
         if (response.statusCode() != 200) {
             throw http.failure(response);
         }
         return response;
     }
 
-    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+    private UpstreamRequest.Builder authorized(UpstreamRequest.Builder b) {
         http.withApiKey(b, credential, "x-api-key");
         if (settings.headers().keySet().stream().noneMatch("anthropic-version"::equalsIgnoreCase)) {
             b.header("anthropic-version", API_VERSION);

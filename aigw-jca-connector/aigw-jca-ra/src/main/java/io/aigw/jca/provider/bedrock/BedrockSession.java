@@ -21,10 +21,10 @@ import io.aigw.jca.provider.ProviderSettings;
 import io.aigw.jca.provider.UpstreamCredential;
 import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.http.UpstreamHttp;
+import io.aigw.jca.provider.http.UpstreamRequest;
+import io.aigw.jca.provider.http.UpstreamResponse;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +63,7 @@ final class BedrockSession extends HttpSession {
     @Override
     public ChatResponse chat(ChatRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange(request, "converse", "application/json");
+        UpstreamResponse response = exchange(request, "converse", "application/json");
         String id = completionId(response);
         return decode(http.readBody(response, start), body -> BedrockResponses.decode(body, id, request.model()));
     }
@@ -72,7 +72,7 @@ final class BedrockSession extends HttpSession {
     public StreamOutcome streamChat(ChatRequest request, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange(request, "converse-stream", EVENT_STREAM);
+        UpstreamResponse response = exchange(request, "converse-stream", EVENT_STREAM);
         return new BedrockStreamRelay(settings.connectionName(), http, request, completionId(response))
                 .relay(response, start, listener);
     }
@@ -92,7 +92,7 @@ final class BedrockSession extends HttpSession {
         return settings.configuredModels();
     }
 
-    private HttpResponse<InputStream> exchange(ChatRequest request, String operation, String accept)
+    private UpstreamResponse exchange(ChatRequest request, String operation, String accept)
             throws ProviderException {
         requireCredential();
         byte[] body = JsonText.write(encode(request)).getBytes(StandardCharsets.UTF_8);
@@ -100,10 +100,10 @@ final class BedrockSession extends HttpSession {
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("Content-Type", "application/json");
         signed.put("Accept", accept);
-        HttpRequest.Builder b = http.request(path);
+        UpstreamRequest.Builder b = http.request(path);
         signed.forEach(b::header);
         authorization.headers("POST", URI.create(settings.baseUrl() + path), signed, body).forEach(b::header);
-        HttpResponse<InputStream> response = http.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        UpstreamResponse response = http.send(b.post(body));
         if (response.statusCode() != 200) {
             throw failure(response);
         }
@@ -119,7 +119,7 @@ final class BedrockSession extends HttpSession {
         }
     }
 
-    private ProviderException failure(HttpResponse<InputStream> response) {
+    private ProviderException failure(UpstreamResponse response) {
         String body;
         try {
             body = http.readBody(response, System.nanoTime());
@@ -129,7 +129,7 @@ final class BedrockSession extends HttpSession {
         return BedrockFailures.ofStatus(settings.connectionName(), response.statusCode(), response.headers(), body);
     }
 
-    private static String completionId(HttpResponse<InputStream> response) {
+    private static String completionId(UpstreamResponse response) {
         return response.headers().firstValue("x-amzn-RequestId").orElseGet(() -> "bedrock-" + UUID.randomUUID());
     }
 }

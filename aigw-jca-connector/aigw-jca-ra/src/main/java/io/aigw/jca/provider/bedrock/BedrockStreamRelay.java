@@ -14,10 +14,10 @@ import io.aigw.jca.api.StreamOutcome;
 import io.aigw.jca.provider.StreamTally;
 import io.aigw.jca.provider.http.ReadWatchdog;
 import io.aigw.jca.provider.http.UpstreamHttp;
+import io.aigw.jca.provider.http.UpstreamResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -43,7 +43,7 @@ final class BedrockStreamRelay {
         this.decoder = new BedrockStreamDecoder(id, request.model());
     }
 
-    StreamOutcome relay(HttpResponse<InputStream> response, long startNanos, ChatStreamListener listener)
+    StreamOutcome relay(UpstreamResponse response, long startNanos, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
         try (InputStream body = response.body(); ReadWatchdog.Watch watch = http.watch(body, startNanos)) {
             listener.onOpen();

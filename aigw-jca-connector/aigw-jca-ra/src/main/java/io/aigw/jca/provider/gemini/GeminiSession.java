@@ -22,11 +22,11 @@ import io.aigw.jca.provider.UpstreamCredential;
 import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.http.ImageFetcher;
 import io.aigw.jca.provider.http.UpstreamHttp;
+import io.aigw.jca.provider.http.UpstreamRequest;
+import io.aigw.jca.provider.http.UpstreamResponse;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ final class GeminiSession extends HttpSession {
     @Override
     public ChatResponse chat(ChatRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange(modelPath(request.model()) + ":generateContent",
+        UpstreamResponse response = exchange(modelPath(request.model()) + ":generateContent",
                 encode(request), "application/json");
         return decode(http.readBody(response, start), GeminiResponses::decode);
     }
@@ -64,7 +64,7 @@ final class GeminiSession extends HttpSession {
     public StreamOutcome streamChat(ChatRequest request, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange(modelPath(request.model()) + ":streamGenerateContent?alt=sse",
+        UpstreamResponse response = exchange(modelPath(request.model()) + ":streamGenerateContent?alt=sse",
                 encode(request), "text/event-stream");
         return new GeminiStreamRelay(settings.connectionName(), http, request).relay(response, start, listener);
     }
@@ -72,7 +72,7 @@ final class GeminiSession extends HttpSession {
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange(modelPath(request.model()) + ":batchEmbedContents",
+        UpstreamResponse response = exchange(modelPath(request.model()) + ":batchEmbedContents",
                 GeminiEmbeddings.encode(request), "application/json");
         return decode(http.readBody(response, start), body -> GeminiEmbeddings.decode(body, request));
     }
@@ -89,7 +89,7 @@ final class GeminiSession extends HttpSession {
             String path = "/models?pageSize=1000" + (pageToken == null ? ""
                     : "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
             long start = System.nanoTime();
-            HttpResponse<InputStream> response = http.send(authorized(http.request(path)).GET().build());
+            UpstreamResponse response = http.send(authorized(http.request(path)).get());
             if (response.statusCode() != 200) {
                 throw failure(response);
             }
@@ -123,25 +123,24 @@ final class GeminiSession extends HttpSession {
     }
 
     /** POSTs the JSON body; returns the response once the upstream accepted it (200), its body unread. */
-    private HttpResponse<InputStream> exchange(String path, JsonObject body, String accept) throws ProviderException {
+    private UpstreamResponse exchange(String path, JsonObject body, String accept) throws ProviderException {
         requireCredential();
-        HttpResponse<InputStream> response = http.send(authorized(http.request(path))
+        UpstreamResponse response = http.send(authorized(http.request(path))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofString(JsonText.write(body)))
-                .build());
+                .post(JsonText.write(body)));
         if (response.statusCode() != 200) {
             throw failure(response);
         }
         return response;
     }
 
-    private ProviderException failure(HttpResponse<InputStream> response) {
+    private ProviderException failure(UpstreamResponse response) {
         return GeminiFailures.ofStatus(settings.connectionName(), response.statusCode(), response.headers(),
                 http.errorBody(response));
     }
 
-    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+    private UpstreamRequest.Builder authorized(UpstreamRequest.Builder b) {
         return http.withApiKey(b, credential, API_KEY_HEADER);
     }
 }

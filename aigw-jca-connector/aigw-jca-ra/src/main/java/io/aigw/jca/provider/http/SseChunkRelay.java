@@ -8,7 +8,6 @@ import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.jca.api.StreamOutcome;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ public abstract class SseChunkRelay {
     /** The outcome once the stream is complete. */
     protected abstract StreamOutcome outcome();
 
-    public final StreamOutcome relay(HttpResponse<InputStream> response, long startNanos, ChatStreamListener listener)
+    public final StreamOutcome relay(UpstreamResponse response, long startNanos, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
         try (InputStream body = response.body(); ReadWatchdog.Watch watch = http.watch(body, startNanos)) {
             listener.onOpen();

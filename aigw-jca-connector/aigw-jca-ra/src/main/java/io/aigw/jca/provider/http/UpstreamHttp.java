@@ -17,11 +17,10 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -37,6 +36,7 @@ public final class UpstreamHttp {
     /** The client's own pool is not the bound: the JCA pool in front of it is (one exchange per managed connection). */
     private static final int MAX_CONNECTIONS = 10_000;
     private static final String MODEL_PLACEHOLDER = "{model}";
+    private static final String USER_AGENT = "aigw";
     private static final Duration DRAIN_IDLE = Duration.ofMillis(100);
     private static final Duration DRAIN_TOTAL = Duration.ofMillis(250);
     private static final int MAX_DRAIN = 64 * 1024;
@@ -44,6 +44,7 @@ public final class UpstreamHttp {
     private final ProviderSettings settings;
     private final ReadWatchdog watchdog;
     private final CloseableHttpClient client;
+    private final RequestConfig requestConfig;
     private final String baseUrl;
 
     public UpstreamHttp(ProviderSettings settings, ReadWatchdog watchdog) {
@@ -51,30 +52,23 @@ public final class UpstreamHttp {
         this.watchdog = watchdog;
         this.baseUrl = settings.baseUrl().endsWith("/")
                 ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1) : settings.baseUrl();
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                                .build())
+        // the minimal client: one exchange on a pooled connection, none of the general client's exec chain
+        // (redirects, retries, cookies, authentication, compression, proxies, URI rewriting), which aigw never wants
+        this.client = HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent("aigw")
+                .build());
+        this.requestConfig = RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                 .build();
     }
 
     /** A request to {@code baseUrl + path} with the configured extra headers and the response-header timeout. */
-    public HttpRequest.Builder request(String path) {
+    public UpstreamRequest.Builder request(String path) {
         return request(path, null);
     }
 
@@ -85,14 +79,14 @@ public final class UpstreamHttp {
      *
      * @param model the request's model, or {@code null} for calls that are not about one model
      */
-    public HttpRequest.Builder request(String path, String model) {
+    public UpstreamRequest.Builder request(String path, String model) {
         String base = baseUrl;
         if (model != null && base.contains(MODEL_PLACEHOLDER)) {
             base = base.replace(MODEL_PLACEHOLDER, URLEncoder.encode(model, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         String query = settings.dialect().queryParameters();
         String url = base + path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + query);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(settings.responseTimeout());
+        UpstreamRequest.Builder b = UpstreamRequest.to(URI.create(url));
         settings.headers().forEach(b::header);
         return b;
     }
@@ -106,7 +100,7 @@ public final class UpstreamHttp {
      * Adds the API key in the dialect's header, or {@code defaultHeader}; {@code Authorization} gets the
      * {@code Bearer} scheme, any other header the bare key. Nothing when there is no credential.
      */
-    public HttpRequest.Builder withApiKey(HttpRequest.Builder b, UpstreamCredential credential, String defaultHeader) {
+    public UpstreamRequest.Builder withApiKey(UpstreamRequest.Builder b, UpstreamCredential credential, String defaultHeader) {
         if (credential != null) {
             String header = settings.dialect().apiKeyHeader().isEmpty() ? defaultHeader : settings.dialect().apiKeyHeader();
             b.header(header, "authorization".equalsIgnoreCase(header) ? "Bearer " + credential.secret()
@@ -120,17 +114,16 @@ public final class UpstreamHttp {
      * no hand-over to a selector thread and back (which cost the JDK client about 0.2 ms per exchange here). The
      * response-header timeout is the watchdog's: it aborts the exchange when the headers are late.
      */
-    public HttpResponse<InputStream> send(HttpRequest request) throws ProviderException {
-        HttpUriRequestBase sent;
-        try {
-            sent = BlockingExchange.request(request);
-        } catch (IOException e) {
-            throw UpstreamFailures.ofTransport(settings.connectionName(), e, null);
+    public UpstreamResponse send(UpstreamRequest request) throws ProviderException {
+        HttpUriRequestBase sent = BlockingExchange.request(request);
+        sent.setConfig(requestConfig);
+        if (!sent.containsHeader(HttpHeaders.USER_AGENT)) {
+            sent.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
         }
         ReadWatchdog.Watch headers = watchdog.watch(sent::cancel, settings.responseTimeout(),
                 settings.responseTimeout());
         try {
-            return BlockingExchange.response(request, sent, client.execute(sent));
+            return BlockingExchange.response(sent, client.execute(sent));
         } catch (ConnectTimeoutException e) {
             throw UpstreamFailures.ofTransport(settings.connectionName(),
                     new HttpConnectTimeoutException("connect timed out"), null);
@@ -177,7 +170,7 @@ public final class UpstreamHttp {
     }
 
     /** Reads a whole (non-streamed) body under the watchdog; a body the watchdog closed is a timeout. */
-    public String readBody(HttpResponse<InputStream> response, long startNanos) throws ProviderException {
+    public String readBody(UpstreamResponse response, long startNanos) throws ProviderException {
         InputStream in = response.body();
         try (in; ReadWatchdog.Watch watch = watch(in, startNanos)) {
             String body;
@@ -196,7 +189,7 @@ public final class UpstreamHttp {
     }
 
     /** The exception for a non-success response; reads a bounded part of its body to classify it. */
-    public ProviderException failure(HttpResponse<InputStream> response) {
+    public ProviderException failure(UpstreamResponse response) {
         return UpstreamFailures.ofStatus(settings.connectionName(), response.statusCode(), response.headers(),
                 errorBody(response));
     }
@@ -205,7 +198,7 @@ public final class UpstreamHttp {
      * A bounded part of a non-success response's body, for protocols that classify errors further; empty when it
      * cannot be read. Consumes and closes the body.
      */
-    public String errorBody(HttpResponse<InputStream> response) {
+    public String errorBody(UpstreamResponse response) {
         try (InputStream in = response.body(); ReadWatchdog.Watch watch = watch(in, System.nanoTime())) {
             return readAll(in, MAX_ERROR_BODY, watch);
         } catch (IOException e) {

@@ -20,10 +20,10 @@ import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.ProviderSettings;
 import io.aigw.jca.provider.UpstreamCredential;
 import io.aigw.jca.provider.http.UpstreamHttp;
+import io.aigw.jca.provider.http.UpstreamRequest;
+import io.aigw.jca.provider.http.UpstreamResponse;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 /** Calls an OpenAI-compatible upstream with one credential. */
@@ -36,7 +36,7 @@ final class OpenAiSession extends HttpSession {
     @Override
     public ChatResponse chat(ChatRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange("/chat/completions", request.model(), OpenAiChatRequests.encode(request),
+        UpstreamResponse response = exchange("/chat/completions", request.model(), OpenAiChatRequests.encode(request),
                 "application/json");
         ChatResponse decoded = decode(http.readBody(response, start), OpenAiChatResponses::decode);
         return decoded.usage().totalTokens() > 0 || decoded.choices().isEmpty() ? decoded
@@ -48,7 +48,7 @@ final class OpenAiSession extends HttpSession {
     public StreamOutcome streamChat(ChatRequest request, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange("/chat/completions", request.model(), OpenAiChatRequests.encode(request),
+        UpstreamResponse response = exchange("/chat/completions", request.model(), OpenAiChatRequests.encode(request),
                 "text/event-stream");
         return new OpenAiStreamRelay(settings.connectionName(), http, request).relay(response, start, listener);
     }
@@ -56,7 +56,7 @@ final class OpenAiSession extends HttpSession {
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) throws ProviderException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = exchange("/embeddings", request.model(), OpenAiEmbeddings.encode(request),
+        UpstreamResponse response = exchange("/embeddings", request.model(), OpenAiEmbeddings.encode(request),
                 "application/json");
         return decode(http.readBody(response, start), OpenAiEmbeddings::decodeResponse);
     }
@@ -72,7 +72,7 @@ final class OpenAiSession extends HttpSession {
         }
         requireCredential();
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(authorized(http.request("/models")).GET().build());
+        UpstreamResponse response = http.send(authorized(http.request("/models")).get());
         if (response.statusCode() != 200) {
             throw http.failure(response);
         }
@@ -80,7 +80,7 @@ final class OpenAiSession extends HttpSession {
     }
 
     /** POSTs the JSON body; returns the response once the upstream accepted it (200), its body unread. */
-    private HttpResponse<InputStream> exchange(String path, String model, JsonObject body, String accept)
+    private UpstreamResponse exchange(String path, String model, JsonObject body, String accept)
             throws ProviderException {
         requireCredential();
         for (String field : settings.dialect().dropFields()) {
@@ -88,18 +88,17 @@ final class OpenAiSession extends HttpSession {
                 body = Jsonp.createObjectBuilder(body).remove(field).build();
             }
         }
-        HttpResponse<InputStream> response = http.send(authorized(http.request(path, model))
+        UpstreamResponse response = http.send(authorized(http.request(path, model))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofString(JsonText.write(body)))
-                .build());
+                .post(JsonText.write(body)));
         if (response.statusCode() != 200) {
             throw http.failure(response);
         }
         return response;
     }
 
-    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+    private UpstreamRequest.Builder authorized(UpstreamRequest.Builder b) {
         return http.withApiKey(b, credential, "Authorization");
     }
 

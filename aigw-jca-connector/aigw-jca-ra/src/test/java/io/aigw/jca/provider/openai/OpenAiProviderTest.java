@@ -195,6 +195,7 @@ class OpenAiProviderTest {
         assertThat(sent.path()).isEqualTo("/v1/chat/completions");
         assertThat(sent.header("Authorization")).isEqualTo("Bearer " + KEY);
         assertThat(sent.header("Content-Type")).isEqualTo("application/json");
+        assertThat(sent.header("User-Agent")).isEqualTo("aigw");
         JsonObject body = JsonText.parseObject(sent.body());
         assertThat(body.getString("model")).isEqualTo("gpt-4o-mini");
         assertThat(body.getJsonNumber("seed").longValue()).isEqualTo(42L);
