@@ -27,7 +27,10 @@ import java.time.Duration;
 /**
  * One connection factory's HTTP client and the calls made with it: HTTP/1.1, blocking in the calling thread, pooled
  * keep-alive connections. The connect timeout is the client's; the response-header, idle and total timeouts are the
- * {@link ReadWatchdog}'s.
+ * {@link ReadWatchdog}'s. A pooled connection idle for more than a second is checked before it is reused, so that one
+ * the upstream has closed meanwhile (uvicorn, Node and Apache httpd close idle connections after 5 s) costs a new
+ * connection rather than a failed request; the check waits up to 1 ms on a live connection. No proxy support yet:
+ * the minimal client connects directly.
  */
 public final class UpstreamHttp {
 
@@ -67,15 +70,15 @@ public final class UpstreamHttp {
                 .build();
     }
 
-    /** A request to {@code baseUrl + path} with the configured extra headers and the response-header timeout. */
+    /** A request to {@code baseUrl + path} with the configured extra headers. */
     public UpstreamRequest.Builder request(String path) {
         return request(path, null);
     }
 
     /**
      * A request to {@code baseUrl + path}, {@code {model}} in the base URL replaced by the model (Azure OpenAI
-     * deployment URLs), the dialect's query parameters appended, with the configured extra headers and the
-     * response-header timeout.
+     * deployment URLs), the dialect's query parameters appended, with the configured extra headers (timeouts are
+     * the watchdog's, in {@link #send}).
      *
      * @param model the request's model, or {@code null} for calls that are not about one model
      */
