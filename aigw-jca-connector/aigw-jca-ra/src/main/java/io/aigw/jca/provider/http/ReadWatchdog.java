@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Closes response bodies that stall: one sweep every {@value #SWEEP_MILLIS} ms over the reads in progress closes
@@ -16,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ReadWatchdog {
 
     static final long SWEEP_MILLIS = 50;
+    private static final Logger LOG = Logger.getLogger(ReadWatchdog.class.getName());
 
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     private final Timer timer;
@@ -36,6 +39,25 @@ public final class ReadWatchdog {
         Watch w = new Watch(body, idle.toNanos(), System.nanoTime() + total.toNanos());
         watches.add(w);
         return w;
+    }
+
+    /**
+     * Runs {@code task} every {@code period} on the watchdog's timer (upkeep such as closing idle connections) until
+     * the returned task is cancelled. A failing run is logged and does not stop the timer.
+     */
+    public TimerTask every(Duration period, Runnable task) {
+        TimerTask t = new TimerTask() {
+            @Override
+            public void run() {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "aigw upkeep task failed", e);
+                }
+            }
+        };
+        timer.scheduleAtFixedRate(t, period.toMillis(), period.toMillis());
+        return t;
     }
 
     /** Stops the sweeps. */

@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -23,6 +24,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.TimerTask;
 
 /**
  * One connection factory's HTTP client and the calls made with it: HTTP/1.1, blocking in the calling thread, pooled
@@ -43,10 +45,18 @@ public final class UpstreamHttp {
     private static final Duration DRAIN_IDLE = Duration.ofMillis(100);
     private static final Duration DRAIN_TOTAL = Duration.ofMillis(250);
     private static final int MAX_DRAIN = 64 * 1024;
+    /**
+     * Pooled connections unused this long are closed: after a burst the pool does not keep its peak size for ever,
+     * nor sockets the upstream has closed meanwhile (which would sit in CLOSE_WAIT until leased again).
+     */
+    static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
+    private static final Duration IDLE_SWEEP = Duration.ofSeconds(10);
 
     private final ProviderSettings settings;
     private final ReadWatchdog watchdog;
+    private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
+    private final TimerTask idleSweep;
     private final RequestConfig requestConfig;
     private final String baseUrl;
 
@@ -57,14 +67,16 @@ public final class UpstreamHttp {
                 ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1) : settings.baseUrl();
         // the minimal client: one exchange on a pooled connection, none of the general client's exec chain
         // (redirects, retries, cookies, authentication, compression, proxies, URI rewriting), which aigw never wants
-        this.client = HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
-                .build());
+                .build();
+        this.client = HttpClients.createMinimal(connections);
+        this.idleSweep = watchdog.every(IDLE_SWEEP, () -> closeIdle(IDLE_LIMIT));
         this.requestConfig = RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                 .build();
@@ -138,8 +150,20 @@ public final class UpstreamHttp {
         }
     }
 
+    /** Closes pooled connections unused for longer than {@code limit}. */
+    void closeIdle(Duration limit) {
+        connections.closeExpired();
+        connections.closeIdle(TimeValue.ofMilliseconds(limit.toMillis()));
+    }
+
+    /** Connections in the pool: leased and idle. */
+    int pooledConnections() {
+        return connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
+    }
+
     /** Closes the pooled connections. */
     public void close() {
+        idleSweep.cancel();
         try {
             client.close();
         } catch (IOException e) {

@@ -35,6 +35,29 @@ class ReadWatchdogTest {
     // ---- on the timer ----
 
     @Test
+    void runsUpkeepTasksRepeatedlyEvenAfterOneFailsUntilCancelled() throws InterruptedException {
+        ReadWatchdog watchdog = new ReadWatchdog(timer);
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch three = new CountDownLatch(3);
+
+        java.util.TimerTask task = watchdog.every(Duration.ofMillis(20), () -> {
+            runs.incrementAndGet();
+            three.countDown();
+            throw new IllegalStateException("upkeep failure");
+        });
+
+        assertThat(three.await(5, TimeUnit.SECONDS)).isTrue();
+        task.cancel();
+        int afterCancel = runs.get();
+        Thread.sleep(100);
+        assertThat(runs.get()).isBetween(afterCancel, afterCancel + 1);
+        // the timer survived the failures: the watchdog still closes stalled bodies
+        Body body = new Body();
+        watchdog.watch(body, Duration.ofMillis(50), Duration.ofSeconds(30));
+        assertThat(body.closed.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void closesABodyWhoseIdleTimeRunsOut() throws InterruptedException {
         ReadWatchdog watchdog = new ReadWatchdog(timer);
         Body body = new Body();

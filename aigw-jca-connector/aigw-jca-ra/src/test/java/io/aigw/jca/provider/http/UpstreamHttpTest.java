@@ -1,0 +1,120 @@
+package io.aigw.jca.provider.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.aigw.jca.provider.ProviderSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Timer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UpstreamHttpTest {
+
+    private static final int PARALLEL = 3;
+
+    private final Timer timer = new Timer("upstream-http-test", true);
+    private final ExecutorService callers = Executors.newFixedThreadPool(PARALLEL);
+    private final CountDownLatch allArrived = new CountDownLatch(PARALLEL);
+    private HttpServer server;
+    private UpstreamHttp http;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            allArrived.countDown();
+            try {
+                // hold every answer until all callers are in, so that each needs its own connection
+                allArrived.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        http = new UpstreamHttp(ProviderSettings.of("t", "openai", "http://127.0.0.1:" + server.getAddress().getPort(),
+                Duration.ofSeconds(5)), new ReadWatchdog(timer));
+    }
+
+    @AfterEach
+    void stop() {
+        http.close();
+        callers.shutdownNow();
+        server.stop(0);
+        timer.cancel();
+    }
+
+    private String call() throws Exception {
+        UpstreamResponse response = http.send(http.request("/ping").header("Content-Type", "application/json")
+                .post("{}"));
+        try (InputStream body = response.body()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void connectionsUnusedForTheIdleLimitAreClosedAndTheNextCallOpensANewOne() throws Exception {
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            answers.add(callers.submit(this::call));
+        }
+        for (Future<String> a : answers) {
+            assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo("{\"ok\":true}");
+        }
+        assertThat(http.pooledConnections()).isEqualTo(PARALLEL);
+
+        http.closeIdle(UpstreamHttp.IDLE_LIMIT);
+        assertThat(http.pooledConnections()).as("not idle for the limit yet").isEqualTo(PARALLEL);
+
+        Thread.sleep(20);
+        http.closeIdle(Duration.ofMillis(10));
+        assertThat(http.pooledConnections()).isZero();
+
+        assertThat(call()).isEqualTo("{\"ok\":true}");
+        assertThat(http.pooledConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsTheBodyAndHeadersItWasGivenWithTheGatewaysUserAgent() throws Exception {
+        List<String> seen = new ArrayList<>();
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            synchronized (seen) {
+                seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                        + exchange.getRequestHeaders().getFirst("User-Agent") + " "
+                        + exchange.getRequestHeaders().getFirst("X-Extra") + " "
+                        + exchange.getRequestHeaders().getFirst("Content-Length") + " " + body);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+
+        UpstreamResponse response = http.send(http.request("/v1/x?a=1").header("X-Extra", "yes").post("{\"é\":1}"));
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.body().read()).isEqualTo(-1);
+        // Content-Length counts UTF-8 bytes: é is two
+        assertThat(seen).containsExactly("POST /v1/x?a=1 aigw yes 8 {\"é\":1}");
+    }
+}
