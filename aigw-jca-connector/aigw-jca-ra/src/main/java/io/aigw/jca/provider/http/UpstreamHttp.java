@@ -29,8 +29,8 @@ import java.util.TimerTask;
 /**
  * One connection factory's HTTP client and the calls made with it: HTTP/1.1, blocking in the calling thread, pooled
  * keep-alive connections. The connect timeout is the client's; the response-header, idle and total timeouts are the
- * {@link ReadWatchdog}'s. A pooled connection idle for more than a second is checked before it is reused, so that one
- * the upstream has closed meanwhile (uvicorn, Node and Apache httpd close idle connections after 5 s) costs a new
+ * {@link ReadWatchdog}'s. A pooled connection idle for more than 2 s is checked before it is reused, so that one the
+ * upstream has closed meanwhile (uvicorn, Node and Apache httpd close idle connections after 5 s) costs a new
  * connection rather than a failed request; the check waits up to 1 ms on a live connection. No proxy support yet:
  * the minimal client connects directly.
  */
@@ -50,6 +50,8 @@ public final class UpstreamHttp {
      * nor sockets the upstream has closed meanwhile (which would sit in CLOSE_WAIT until leased again).
      */
     static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
+    /** The client's own default: a check costs up to 1 ms (a read with a 1 ms timeout on a live connection). */
+    private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(2);
     private static final Duration IDLE_SWEEP = Duration.ofSeconds(10);
 
     private final ProviderSettings settings;
@@ -72,7 +74,7 @@ public final class UpstreamHttp {
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
                         .build())
                 .build();
         this.client = HttpClients.createMinimal(connections);

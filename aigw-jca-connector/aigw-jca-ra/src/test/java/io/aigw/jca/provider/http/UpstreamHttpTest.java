@@ -117,4 +117,50 @@ class UpstreamHttpTest {
         // Content-Length counts UTF-8 bytes: é is two
         assertThat(seen).containsExactly("POST /v1/x?a=1 aigw yes 8 {\"é\":1}");
     }
+    @Test
+    void aConnectionTheUpstreamClosedWhileIdleIsReplacedNotFailed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket upstream = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!upstream.isClosed()) {
+                    try (java.net.Socket s = upstream.accept()) {
+                        accepted.incrementAndGet();
+                        InputStream in = s.getInputStream();
+                        String head = "";
+                        while (!head.endsWith("\r\n\r\n")) {
+                            head += (char) in.read();
+                        }
+                        int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+                        in.readNBytes(length);
+                        s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                        // keep-alive as far as the client knows, then closed while idle, as servers with a
+                        // keep-alive timeout do
+                        Thread.sleep(200);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            UpstreamHttp closing = new UpstreamHttp(ProviderSettings.of("t", "openai",
+                    "http://127.0.0.1:" + upstream.getLocalPort(), Duration.ofSeconds(5)), new ReadWatchdog(timer));
+            try {
+                for (int i = 0; i < 2; i++) {
+                    UpstreamResponse response = closing.send(closing.request("/ping")
+                            .header("Content-Type", "application/json").post("{}"));
+                    try (InputStream body = response.body()) {
+                        assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
+                    }
+                    // past the idle time after which a pooled connection is checked before reuse
+                    Thread.sleep(2_300);
+                }
+            } finally {
+                closing.close();
+            }
+            assertThat(accepted).hasValue(2);
+        }
+    }
 }
