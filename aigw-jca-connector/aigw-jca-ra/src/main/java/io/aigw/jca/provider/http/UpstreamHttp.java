@@ -53,6 +53,7 @@ public final class UpstreamHttp {
     /** The client's own default: a check costs up to 1 ms (a read with a 1 ms timeout on a live connection). */
     private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(2);
     private static final Duration IDLE_SWEEP = Duration.ofSeconds(10);
+    private static final Duration SOCKET_TIMEOUT_MARGIN = Duration.ofMinutes(1);
 
     private final ProviderSettings settings;
     private final ReadWatchdog watchdog;
@@ -71,7 +72,8 @@ public final class UpstreamHttp {
         // (redirects, retries, cookies, authentication, compression, proxies, URI rewriting), which aigw never wants
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true)
+                        .setSoTimeout(Timeout.ofMilliseconds(socketTimeout(settings).toMillis())).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                         .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
@@ -82,6 +84,17 @@ public final class UpstreamHttp {
         this.requestConfig = RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                 .build();
+    }
+
+    /**
+     * The sockets' own read timeout, a backstop behind the watchdog, which enforces the configured timeouts: past the
+     * longest wait the watchdog allows between two reads. (The client's default, 3 minutes, cut off a response-header
+     * timeout configured longer, e.g. for a local server loading a model.)
+     */
+    static Duration socketTimeout(ProviderSettings settings) {
+        Duration longest = settings.responseTimeout().compareTo(settings.idleTimeout()) > 0
+                ? settings.responseTimeout() : settings.idleTimeout();
+        return longest.plus(SOCKET_TIMEOUT_MARGIN);
     }
 
     /** A request to {@code baseUrl + path} with the configured extra headers. */

@@ -163,4 +163,14 @@ class UpstreamHttpTest {
             assertThat(accepted).hasValue(2);
         }
     }
+    @Test
+    void theSocketTimeoutStaysBehindTheConfiguredWaits() {
+        ProviderSettings slow = new ProviderSettings("ollama", "openai", "http://127.0.0.1:1/v1", Duration.ofSeconds(2),
+                Duration.ofSeconds(300), Duration.ofSeconds(120), Duration.ofMinutes(30), false, java.util.Map.of(),
+                java.util.List.of(), "", null, null, null, null);
+
+        assertThat(UpstreamHttp.socketTimeout(slow)).isGreaterThan(Duration.ofSeconds(300));
+        assertThat(UpstreamHttp.socketTimeout(ProviderSettings.of("t", "openai", "http://x", Duration.ofSeconds(5))))
+                .isGreaterThan(Duration.ofSeconds(5));
+    }
 }
