@@ -72,8 +72,7 @@ public final class UpstreamHttp {
         // (redirects, retries, cookies, authentication, compression, proxies, URI rewriting), which aigw never wants
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true)
-                        .setSoTimeout(Timeout.ofMilliseconds(socketTimeout(settings).toMillis())).build())
+                .setDefaultSocketConfig(socketConfig(settings))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                         .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
@@ -87,14 +86,15 @@ public final class UpstreamHttp {
     }
 
     /**
-     * The sockets' own read timeout, a backstop behind the watchdog, which enforces the configured timeouts: past the
-     * longest wait the watchdog allows between two reads. (The client's default, 3 minutes, cut off a response-header
-     * timeout configured longer, e.g. for a local server loading a model.)
+     * The sockets' configuration: no Nagle delay, and a read timeout as a backstop behind the watchdog (which enforces
+     * the configured timeouts), just past the longest wait the watchdog allows between two reads. The client's
+     * default, 3 minutes, cut off response-header timeouts configured longer, e.g. for a local server loading a model.
      */
-    static Duration socketTimeout(ProviderSettings settings) {
+    static SocketConfig socketConfig(ProviderSettings settings) {
         Duration longest = settings.responseTimeout().compareTo(settings.idleTimeout()) > 0
                 ? settings.responseTimeout() : settings.idleTimeout();
-        return longest.plus(SOCKET_TIMEOUT_MARGIN);
+        return SocketConfig.custom().setTcpNoDelay(true)
+                .setSoTimeout(Timeout.ofMilliseconds(longest.plus(SOCKET_TIMEOUT_MARGIN).toMillis())).build();
     }
 
     /** A request to {@code baseUrl + path} with the configured extra headers. */
@@ -171,9 +171,9 @@ public final class UpstreamHttp {
         connections.closeIdle(TimeValue.ofMilliseconds(limit.toMillis()));
     }
 
-    /** Connections in the pool: leased and idle. */
-    int pooledConnections() {
-        return connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
+    /** The connection pool (for tests). */
+    PoolingHttpClientConnectionManager connections() {
+        return connections;
     }
 
     /** Closes the pooled connections. */
