@@ -15,14 +15,27 @@ final class ChatStreamRelay implements ChatStreamListener {
 
     private final Exchange exchange;
     private final ChatStreamSink sink;
+    private final StreamUsageTally tally;
+    private GatewayException refusal;
 
-    ChatStreamRelay(Exchange exchange, ChatStreamSink sink) {
+    ChatStreamRelay(Exchange exchange, ChatStreamSink sink, StreamUsageTally tally) {
         this.exchange = exchange;
         this.sink = sink;
+        this.tally = tally;
     }
 
+    /**
+     * Before the response is committed, the request's accepted audit event must be durable; if it cannot be, the
+     * stream stops here and the client gets the refusal ({@link #refusal()}) as a proper error response.
+     */
     @Override
     public void onOpen() throws StreamAbortedException {
+        try {
+            exchange.beforeAnswer();
+        } catch (GatewayException e) {
+            refusal = e;
+            throw new StreamAbortedException("the audit trail refused the stream", e);
+        }
         try {
             sink.open();
             exchange.responseCommitted(true);
@@ -36,9 +49,20 @@ final class ChatStreamRelay implements ChatStreamListener {
         exchange.firstChunk();
         try {
             sink.chunk(chunk);
+            tally.add(chunk);
         } catch (IOException e) {
             throw new StreamAbortedException("client went away", e);
         }
+    }
+
+    /** Why the stream was refused before it opened, or {@code null}. */
+    GatewayException refusal() {
+        return refusal;
+    }
+
+    /** The usage relayed so far (the provider's if it reported one, else an estimate). */
+    io.aigw.jca.api.Usage usageSoFar() {
+        return tally.usage();
     }
 
     /** The stream failed after it was committed: tell the client with an error event. */

@@ -22,7 +22,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The facade every request enters. It also declares the application's resource references to the standard
@@ -79,7 +78,7 @@ public class GatewayService {
     }
 
     private void stream(Exchange ex, ResolvedModel target, ChatRequest upstream, ChatStreamSink sink) {
-        ChatStreamRelay relay = new ChatStreamRelay(ex, sink);
+        ChatStreamRelay relay = new ChatStreamRelay(ex, sink, new StreamUsageTally(upstream));
         try {
             StreamOutcome outcome = calls.with(target.connection(), c -> c.streamChat(upstream, relay));
             ex.usage(outcome.usage());
@@ -87,11 +86,16 @@ public class GatewayService {
             ex.afterAudit(relay::complete);
             ex.onAuditFailure(relay::failed);
         } catch (StreamAbortedException e) {
+            if (relay.refusal() != null) {
+                throw relay.refusal();
+            }
+            ex.usage(relay.usageSoFar());
             ex.clientAborted();
         } catch (GatewayException e) {
             if (!ex.responseCommitted()) {
                 throw e;
             }
+            ex.usage(relay.usageSoFar());
             relay.failed(e);
         }
     }
@@ -144,17 +148,21 @@ public class GatewayService {
     }
 
     /**
-     * Runs an administrative or compliance action inside the chain (audited, authenticated, role-checked).
+     * Runs an administrative or compliance action inside the chain (audited, authenticated, role-checked). The
+     * action gets the exchange, so that the changes it makes are audited with the request that made them.
      *
      * @param operation {@link Operation#ADMIN} or {@link Operation#COMPLIANCE}
      */
-    public <T> T manage(CallContext call, Operation operation, Supplier<T> action) {
+    public <T> T manage(CallContext call, Operation operation, ManagementAction<T> action) {
         if (operation != Operation.ADMIN && operation != Operation.COMPLIANCE) {
             throw new IllegalArgumentException("not a management operation: " + operation);
         }
         Exchange ex = new Exchange(operation, call, null);
         List<T> result = new ArrayList<>(1);
-        PolicyChain.run(steps.ordered(), ex, () -> result.add(action.get()));
+        PolicyChain.run(steps.ordered(), ex, () -> {
+            ex.accept();
+            result.add(action.apply(ex));
+        });
         return result.get(0);
     }
 
@@ -173,6 +181,7 @@ public class GatewayService {
         ResolvedModel target = resolver.resolve(model);
         ex.resolvedModel(target.qualified());
         ex.connection(target.connection());
+        ex.accept();
         return target;
     }
 

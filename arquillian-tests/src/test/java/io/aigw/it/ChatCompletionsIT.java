@@ -234,6 +234,11 @@ class ChatCompletionsIT extends GatewayIT {
         JsonObject row = audit.awaitRow(id, Duration.ofSeconds(30)).orElseThrow();
         assertThat(row.getInt("status")).isEqualTo(499);
         assertThat(row.getString("error_code")).isEqualTo("client-aborted");
+        // the usage relayed before the client left, estimated (the fake reports usage only at the end): "hi" is one
+        // token, "Hello " two, and whatever the gateway wrote before it saw the reset
+        assertThat(row.getBoolean("usage_estimated")).isTrue();
+        assertThat(row.getInt("input_tokens")).isEqualTo(1);
+        assertThat(row.getInt("output_tokens")).isGreaterThanOrEqualTo(2);
     }
 
     /** The data of each SSE event, in order. */

@@ -3,11 +3,11 @@ package io.aigw.policy.audit;
 import java.util.List;
 
 /**
- * One page of audit rows, newest first.
+ * One page of audit records, newest first.
  *
- * @param total  rows matching the filter
- * @param offset rows skipped
- * @param rows   this page's rows
+ * @param total  records matching the filter
+ * @param offset records skipped
+ * @param rows   this page's records
  */
-public record AuditPage(long total, int offset, List<AuditRecord> rows) {
+public record AuditPage(long total, int offset, List<AuditView> rows) {
 }

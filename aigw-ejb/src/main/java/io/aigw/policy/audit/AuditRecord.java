@@ -9,19 +9,35 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.LocalDateTime;
 
 /**
- * One audited request. Append-only. Times are UTC. Holds key ids, never keys; gateway error messages, never upstream
- * bodies. {@code PREV_HASH}/{@code RECORD_HASH} are reserved for the per-node hash chain.
+ * One audit event, append-only: a request's {@code accepted} and {@code outcome} events (the compliance API shows them
+ * merged as one record), an administrative change, a retention purge; {@code record} for the single rows written
+ * before events existed. Each event is numbered in its node's chain ({@code NODE_ID}, {@code CHAIN_SEQ}) and linked
+ * to the one before by {@code PREV_HASH}/{@code RECORD_HASH} (see {@link AuditChain}). Times are UTC. Holds key ids,
+ * never keys; gateway error messages, never upstream bodies, prompts or answers.
  */
 @Entity
 @Table(name = "AIGW_AUDIT",
         uniqueConstraints = @UniqueConstraint(name = "AIGW_AUDIT_NODE_SEQ", columnNames = {"NODE_ID", "CHAIN_SEQ"}),
         indexes = {@Index(name = "AIGW_AUDIT_TIME", columnList = "OCCURRED_AT"),
-                @Index(name = "AIGW_AUDIT_KEY_TIME", columnList = "KEY_ID,OCCURRED_AT")})
+                @Index(name = "AIGW_AUDIT_KEY_TIME", columnList = "KEY_ID,OCCURRED_AT"),
+                @Index(name = "AIGW_AUDIT_REQUEST", columnList = "REQUEST_ID")})
 public class AuditRecord {
 
     @Id
     @Column(name = "ID", length = 36)
     private String id;
+
+    @Column(name = "REQUEST_ID", length = 36)
+    private String requestId;
+
+    @Column(name = "EVENT_TYPE", length = 12, nullable = false)
+    private String eventType;
+
+    @Column(name = "FORM_VERSION", nullable = false)
+    private int formVersion;
+
+    @Column(name = "DETAILS", length = 16000)
+    private String details;
 
     @Column(name = "NODE_ID", length = 100, nullable = false)
     private String nodeId;
@@ -62,8 +78,8 @@ public class AuditRecord {
     @Column(name = "STREAMED", nullable = false)
     private boolean streamed;
 
-    @Column(name = "HTTP_STATUS", nullable = false)
-    private int status;
+    @Column(name = "HTTP_STATUS")
+    private Integer status;
 
     @Column(name = "ERROR_CODE", length = 60)
     private String errorCode;
@@ -107,14 +123,23 @@ public class AuditRecord {
     protected AuditRecord() {
     }
 
-    AuditRecord(String id) {
+    AuditRecord(String id, String requestId, String eventType) {
         this.id = id;
+        this.requestId = requestId;
+        this.eventType = eventType;
+        this.formVersion = AuditCanonicalForm.VERSION;
     }
 
-    void number(String node, long seq) {
+    /** Places the event in its node's chain. */
+    void link(String node, long seq, String previousHash, String hash) {
         this.nodeId = node;
         this.chainSeq = seq;
+        this.prevHash = previousHash;
+        this.recordHash = hash;
     }
+
+    void details(String json) { details = json; }
+    void formVersion(int v) { formVersion = v; }
 
     // package-private setters used by AuditRecords
     void occurredAt(LocalDateTime v) { occurredAt = v; }
@@ -125,7 +150,7 @@ public class AuditRecord {
     void routing(String requested, String resolved, String connectionName, boolean stream) {
         modelRequested = requested; modelResolved = resolved; connection = connectionName; streamed = stream;
     }
-    void outcome(int httpStatus, String code, String message) { status = httpStatus; errorCode = code; errorMessage = message; }
+    void outcome(Integer httpStatus, String code, String message) { status = httpStatus; errorCode = code; errorMessage = message; }
     void usage(Integer in, Integer out, Integer cached, Integer cacheWrites, Integer reasoning, boolean estimated) {
         inputTokens = in; outputTokens = out; cachedInputTokens = cached; cacheWriteTokens = cacheWrites;
         reasoningTokens = reasoning; usageEstimated = estimated;
@@ -133,6 +158,10 @@ public class AuditRecord {
     void timing(long latency, Long firstChunk, String finish) { latencyMillis = latency; firstChunkMillis = firstChunk; finishReason = finish; }
 
     public String getId() { return id; }
+    public String getRequestId() { return requestId; }
+    public String getEventType() { return eventType; }
+    public int getFormVersion() { return formVersion; }
+    public String getDetails() { return details; }
     public String getNodeId() { return nodeId; }
     public long getChainSeq() { return chainSeq; }
     public LocalDateTime getOccurredAt() { return occurredAt; }
@@ -146,7 +175,7 @@ public class AuditRecord {
     public String getModelResolved() { return modelResolved; }
     public String getConnection() { return connection; }
     public boolean isStreamed() { return streamed; }
-    public int getStatus() { return status; }
+    public Integer getStatus() { return status; }
     public String getErrorCode() { return errorCode; }
     public String getErrorMessage() { return errorMessage; }
     public Integer getInputTokens() { return inputTokens; }

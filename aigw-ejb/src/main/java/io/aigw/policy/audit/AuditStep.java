@@ -5,6 +5,7 @@ import io.aigw.policy.Problem;
 import io.aigw.policy.chain.Exchange;
 import io.aigw.policy.chain.PolicyChain;
 import io.aigw.policy.chain.PolicyStep;
+import io.aigw.policy.config.GatewaySettings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,9 +13,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The outermost step: whatever happens inside (decoding failures, rejections, provider errors, aborted streams), the
- * exchange's row is committed before the answer is released. If it cannot be committed the request fails with 503
- * (fail closed); a stream already under way ends with an error event instead of its end marker.
+ * The outermost step. While the audit trail cannot be written, requests are refused here, before anything is spent
+ * (503 {@code audit_unavailable} with {@code Retry-After}). A request accepted for a provider gets its accepted event
+ * queued at once (committed while the provider works; with {@code aigw.audit.write-ahead}, durable before the provider
+ * is called), and durable before the first byte of a streamed answer. Whatever happens inside (decoding failures,
+ * rejections, provider errors, aborted streams, even an {@link Error}), the outcome event is committed before the
+ * answer is released; if it cannot be, the request fails with 503 and a stream under way ends with an error event
+ * instead of its end marker.
  */
 @ApplicationScoped
 @Priority(AuditStep.PRIORITY)
@@ -26,14 +31,23 @@ public class AuditStep implements PolicyStep {
     @Inject
     AuditWriter writer;
 
+    @Inject
+    GatewaySettings settings;
+
     @Override
     public void apply(Exchange exchange, PolicyChain chain) {
+        if (!writer.available()) {
+            throw unavailable(null);
+        }
+        AcceptedEvent accepted = new AcceptedEvent(exchange);
+        exchange.onAccept(accepted::queue);
+        exchange.onAnswer(accepted::awaitDurable);
         GatewayException failure = null;
         try {
             chain.proceed(exchange);
         } catch (GatewayException e) {
             failure = e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             LOG.log(Level.SEVERE, "Request " + exchange.id() + " failed unexpectedly", e);
             failure = new GatewayException(Problem.INTERNAL, "The gateway failed to process the request. Its id is "
                     + exchange.id() + ".", null, null, e);
@@ -42,10 +56,10 @@ public class AuditStep implements PolicyStep {
             exchange.fail(failure);
         }
         try {
-            writer.write(AuditRecords.of(exchange));
-        } catch (AuditUnavailableException e) {
-            GatewayException unaudited = new GatewayException(Problem.AUDIT_UNAVAILABLE, "The audit trail is "
-                    + "unavailable, so the gateway does not answer requests. Retry later.", null, null, e);
+            exchange.accept();
+            writer.write(AuditRecords.outcome(exchange));
+        } catch (AuditUnavailableException | GatewayException e) {
+            GatewayException unaudited = e instanceof GatewayException g ? g : unavailable(e);
             if (exchange.responseCommitted()) {
                 exchange.fail(unaudited);
                 exchange.afterAuditFailed(unaudited);
@@ -57,5 +71,43 @@ public class AuditStep implements PolicyStep {
             throw failure;
         }
         exchange.runAfterAudit();
+    }
+
+    private GatewayException unavailable(Throwable cause) {
+        return new GatewayException(Problem.AUDIT_UNAVAILABLE, "The audit trail is unavailable, so the gateway does "
+                + "not answer requests. Retry later.", null, writer.retryAfter(), cause);
+    }
+
+    /** A request's accepted event: queued when the request is accepted, awaited before the answer's first byte. */
+    private final class AcceptedEvent {
+        private final Exchange exchange;
+        private AuditWriter.Pending pending;
+
+        AcceptedEvent(Exchange exchange) {
+            this.exchange = exchange;
+        }
+
+        void queue() {
+            try {
+                AuditRecord event = AuditRecords.accepted(exchange);
+                if (settings.auditWriteAhead()) {
+                    writer.write(event);
+                } else {
+                    pending = writer.enqueue(event);
+                }
+            } catch (AuditUnavailableException e) {
+                throw unavailable(e);
+            }
+        }
+
+        void awaitDurable() {
+            if (pending != null) {
+                try {
+                    writer.await(pending);
+                } catch (AuditUnavailableException e) {
+                    throw unavailable(e);
+                }
+            }
+        }
     }
 }

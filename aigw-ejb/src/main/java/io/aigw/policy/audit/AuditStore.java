@@ -1,47 +1,126 @@
 package io.aigw.policy.audit;
 
+import io.aigw.policy.config.GatewaySettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import javax.sql.DataSource;
+import java.sql.Statement;
 import java.util.List;
+import javax.sql.DataSource;
 
-/** Writes audit batches, each in its own transaction, and reads the per-node sequence. */
-@Stateless
+/**
+ * The audit table over plain JDBC, usable from any thread: batches committed on their own connection, events added to
+ * the caller's transaction, the chain head, and a probe of the database. Every statement has a timeout
+ * ({@code aigw.audit.statement-timeout}), so a hung database turns into failures in bounded time.
+ */
+@ApplicationScoped
 public class AuditStore {
-
-    @PersistenceContext(unitName = "aigw")
-    EntityManager em;
 
     @Resource(lookup = "jdbc/aigw")
     DataSource dataSource;
 
-    /** Inserts the records and commits: one JDBC batch and one durable commit for the whole batch. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void insert(List<AuditRecord> records) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
-            for (AuditRecord r : records) {
-                AuditRows.bind(ps, r);
-                ps.addBatch();
+    @Inject
+    GatewaySettings settings;
+
+    private int timeoutSeconds;
+
+    /**
+     * The end of one node's chain.
+     *
+     * @param seq  its last sequence number (0 for none)
+     * @param hash its last event's hash ({@link AuditChain#GENESIS} for none, or for a last row written unchained)
+     */
+    record Head(long seq, String hash) {
+    }
+
+    @PostConstruct
+    void init() {
+        configure(dataSource, settings.auditStatementTimeout());
+    }
+
+    /** Sets the data source and the statement timeout (what {@link #init()} takes from injection). */
+    void configure(DataSource source, java.time.Duration statementTimeout) {
+        dataSource = source;
+        timeoutSeconds = (int) Math.max(1, statementTimeout.toSeconds());
+    }
+
+    /** Inserts the events and commits them: one JDBC batch and one durable commit. */
+    void insert(List<AuditRecord> events) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
+                ps.setQueryTimeout(timeoutSeconds);
+                for (AuditRecord r : events) {
+                    AuditRows.bind(ps, r);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new PersistenceException("the audit batch could not be inserted", e);
         }
     }
 
-    /** The highest sequence number this node has written, or 0. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long lastSequence(String nodeId) {
-        Long max = em.createQuery("SELECT MAX(a.chainSeq) FROM AuditRecord a WHERE a.nodeId = :node", Long.class)
-                .setParameter("node", nodeId).getSingleResult();
-        return max == null ? 0 : max;
+    /** Inserts the event in the caller's (container) transaction: it commits or rolls back with the caller's work. */
+    void insertInCurrentTransaction(AuditRecord event) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
+            ps.setQueryTimeout(timeoutSeconds);
+            AuditRows.bind(ps, event);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The last event of a node's chain. */
+    Head head(String nodeId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT CHAIN_SEQ, RECORD_HASH FROM AIGW_AUDIT WHERE NODE_ID = ? AND CHAIN_SEQ = "
+                        + "(SELECT MAX(CHAIN_SEQ) FROM AIGW_AUDIT WHERE NODE_ID = ?)")) {
+            ps.setQueryTimeout(timeoutSeconds);
+            ps.setString(1, nodeId);
+            ps.setString(2, nodeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new Head(0, AuditChain.GENESIS);
+                }
+                String hash = rs.getString(2);
+                return new Head(rs.getLong(1), hash == null ? AuditChain.GENESIS : hash);
+            }
+        }
+    }
+
+    /** Whether the database answers a query now (within the statement timeout). */
+    boolean probe() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(timeoutSeconds);
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM AIGW_SCHEMA_VERSION")) {
+                return rs.next();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A connection for the maintenance work (verification, recovery, retention); the caller closes it. */
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 }

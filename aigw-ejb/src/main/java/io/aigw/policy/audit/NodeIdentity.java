@@ -8,7 +8,8 @@ import java.net.UnknownHostException;
 
 /**
  * The name of this gateway node in the audit trail: {@code aigw.node.id}, or host name and Liberty server name.
- * Every server sharing one database needs a distinct one.
+ * Every server sharing one database needs a distinct one. A name longer than the column (or with control characters)
+ * is fitted to it, keeping names that differ distinct.
  */
 @ApplicationScoped
 public class NodeIdentity {
@@ -16,12 +17,14 @@ public class NodeIdentity {
     @Inject
     GatewaySettings settings;
 
+    static final int MAX_LENGTH = 100;
+
     private volatile String id;
 
     public String id() {
         String v = id;
         if (v == null) {
-            v = settings.nodeId().orElseGet(NodeIdentity::derived);
+            v = AuditValues.fitName(settings.nodeId().orElseGet(NodeIdentity::derived), MAX_LENGTH);
             id = v;
         }
         return v;
@@ -36,6 +39,6 @@ public class NodeIdentity {
         }
         String server = System.getProperty("wlp.server.name", "aigw");
         String node = host + ":" + server;
-        return node.length() <= 100 ? node : node.substring(0, 100);
+        return node;
     }
 }

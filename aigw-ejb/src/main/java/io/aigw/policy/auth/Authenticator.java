@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a presented key into a {@link Caller}. Keeps, by keyed hash (never by secret), the answer for {@code aigw.auth.key-cache-ttl} (a few seconds for
- * unknown keys), so a request costs one HMAC, not a database read; a revocation on this server takes effect at once,
- * on other servers sharing the database within the cache time.
+ * Turns a presented key into a {@link Caller}. Keeps, by keyed hash (never by secret), the answer for
+ * {@code aigw.auth.key-cache-ttl} (a few seconds for unknown keys, in a separate bounded cache so that a flood of
+ * unknown keys never evicts valid ones), so a request costs one HMAC, not a database read. A key change on this
+ * server takes effect when it commits ({@link #invalidate()}), and a lookup that read the database before it cannot
+ * cache the old answer afterwards; on other servers sharing the database it takes effect within the cache time.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -31,7 +33,9 @@ public class Authenticator {
     @Inject
     KeyHasher hasher;
 
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<String, Entry> known = new ConcurrentHashMap<>();
+    private final Map<String, Entry> unknown = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private long ttlNanos;
 
     private record Entry(Caller caller, long expiresAt) {
@@ -50,14 +54,12 @@ public class Authenticator {
         }
         long now = System.nanoTime();
         String hash = hasher.hash(presented);
-        Entry e = cache.get(hash);
+        Entry e = known.get(hash);
+        if (e == null) {
+            e = unknown.get(hash);
+        }
         if (e == null || now - e.expiresAt() >= 0) {
-            Caller caller = store.findActiveByHash(hash).map(ApiKey::toCaller).orElse(null);
-            e = new Entry(caller, now + (caller == null ? NEGATIVE_TTL.toNanos() : ttlNanos));
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear();
-            }
-            cache.put(hash, e);
+            e = lookUp(hash, now);
         }
         if (e.caller() == null) {
             throw new GatewayException(Problem.UNAUTHENTICATED, "Incorrect API key provided. The key is unknown or "
@@ -66,8 +68,29 @@ public class Authenticator {
         return e.caller();
     }
 
-    /** Forgets cached answers, e.g. after a key was created or revoked. */
+    private Entry lookUp(String hash, long now) {
+        long seen = generation.get();
+        Caller caller = store.findActiveByHash(hash).map(ApiKey::toCaller).orElse(null);
+        Entry e = new Entry(caller, now + (caller == null ? NEGATIVE_TTL.toNanos() : ttlNanos));
+        Map<String, Entry> cache = caller == null ? unknown : known;
+        if (caller != null) {
+            unknown.remove(hash);
+        }
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(hash, e);
+        if (generation.get() != seen) {
+            // a key changed while this lookup read the database: what it read may be stale, so it is not kept
+            cache.remove(hash, e);
+        }
+        return e;
+    }
+
+    /** Forgets cached answers: call once a key change has committed. */
     public void invalidate() {
-        cache.clear();
+        generation.incrementAndGet();
+        known.clear();
+        unknown.clear();
     }
 }

@@ -23,6 +23,16 @@ public record Caller(String keyId, String name, String tenant, Set<GatewayRole> 
         return roles.contains(role) || roles.contains(GatewayRole.ADMIN);
     }
 
+    /** Whether the caller may read the audit trail (its own tenant's, or every tenant's). */
+    public boolean readsAudit() {
+        return has(GatewayRole.COMPLIANCE) || has(GatewayRole.AUDITOR);
+    }
+
+    /** The tenant whose audit records the caller may read, or {@code null} for every tenant (auditors, admins). */
+    public String auditScope() {
+        return has(GatewayRole.AUDITOR) ? null : tenant;
+    }
+
     /** Whether the caller may use the model (gateway-qualified or plain id). */
     public boolean mayUse(String model) {
         if (allowedModels.isEmpty()) {

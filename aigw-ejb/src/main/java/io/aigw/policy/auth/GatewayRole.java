@@ -6,9 +6,11 @@ import java.util.Locale;
 public enum GatewayRole {
     /** Calls models (every key). */
     USER,
-    /** Reads the audit trail. */
+    /** Reads the audit trail of its own tenant. */
     COMPLIANCE,
-    /** Manages keys and everything else; reads the audit trail. */
+    /** Reads the audit trail of every tenant. */
+    AUDITOR,
+    /** Manages keys and everything else; reads the audit trail of every tenant. */
     ADMIN;
 
     public String wireName() {

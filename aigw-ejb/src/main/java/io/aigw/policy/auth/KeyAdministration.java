@@ -1,15 +1,24 @@
 package io.aigw.policy.auth;
 
+import io.aigw.policy.audit.AdminAudit;
+import io.aigw.policy.chain.Exchange;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Key management for the admin API: every change takes effect on this server at once. */
+/**
+ * Key management for the admin API. Each change is audited in its own transaction (no change without its event) and
+ * takes effect on this server when it commits.
+ */
 @Stateless
 public class KeyAdministration {
+
+    static final String ENTITY = "api_key";
 
     @EJB
     ApiKeyStore store;
@@ -17,9 +26,14 @@ public class KeyAdministration {
     @Inject
     Authenticator authenticator;
 
-    public IssuedKey create(String name, String tenant, Set<GatewayRole> roles, List<String> allowedModels) {
+    @Inject
+    AdminAudit audit;
+
+    public IssuedKey create(Exchange exchange, String name, String tenant, Set<GatewayRole> roles,
+                            List<String> allowedModels) {
         IssuedKey issued = store.create(name, tenant, roles, allowedModels);
-        authenticator.invalidate();
+        audit.record(exchange, "create", ENTITY, issued.key().getId(), null, state(issued.key()));
+        audit.afterCommit(authenticator::invalidate);
         return issued;
     }
 
@@ -31,9 +45,31 @@ public class KeyAdministration {
         return store.find(id);
     }
 
-    public Optional<ApiKey> revoke(String id) {
-        Optional<ApiKey> revoked = store.revoke(id);
-        authenticator.invalidate();
-        return revoked;
+    /** Revokes the key: no request authenticates with it on this server once this returns. */
+    public Optional<ApiKey> revoke(Exchange exchange, String id) {
+        Optional<ApiKey> key = store.find(id);
+        if (key.isEmpty()) {
+            return key;
+        }
+        JsonObject before = state(key.get());
+        store.revoke(id);
+        audit.record(exchange, "revoke", ENTITY, id, before, state(key.get()));
+        audit.afterCommit(authenticator::invalidate);
+        return key;
+    }
+
+    /** What the audit keeps of a key: never its secret or hash. */
+    static JsonObject state(ApiKey k) {
+        JsonObjectBuilder b = AdminAudit.state().add("id", k.getId()).add("name", k.getName())
+                .add("tenant", k.getTenant()).add("key_prefix", k.getKeyPrefix())
+                .add("roles", String.join(",", k.roleSet().stream().map(GatewayRole::wireName).sorted().toList()))
+                .add("allowed_models", String.join(",", k.allowedModelList()))
+                .add("created_at", k.getCreatedAt().toString() + "Z");
+        if (k.getRevokedAt() == null) {
+            b.addNull("revoked_at");
+        } else {
+            b.add("revoked_at", k.getRevokedAt().toString() + "Z");
+        }
+        return b.build();
     }
 }

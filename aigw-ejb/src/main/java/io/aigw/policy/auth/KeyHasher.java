@@ -45,6 +45,14 @@ public class KeyHasher {
         return HexFormat.of().formatHex(macs.get().doFinal(keySecret.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A secret for another purpose derived from the key-hash secret ({@code HMAC(secret, purpose)}), so that servers
+     * sharing a database share it too and the database alone never holds it.
+     */
+    public byte[] derive(String purpose) {
+        return newMac().doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** One initialised MAC per thread: looking up and keying a MAC costs more than computing one. */
     private Mac newMac() {
         try {

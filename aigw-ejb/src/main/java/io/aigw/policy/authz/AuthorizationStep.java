@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Checks that the caller may do what it asks: admin operations need the admin role, compliance operations the
- * compliance (or admin) role, and a model request a model on the key's allow-list. Runs after decoding, when the
+ * compliance, auditor (or admin) role, and a model request a model on the key's allow-list. Runs after decoding, when the
  * requested model is known.
  */
 @ApplicationScoped
@@ -26,7 +26,12 @@ public class AuthorizationStep implements PolicyStep {
         Caller caller = exchange.caller();
         switch (exchange.operation()) {
             case ADMIN -> require(caller, GatewayRole.ADMIN);
-            case COMPLIANCE -> require(caller, GatewayRole.COMPLIANCE);
+            case COMPLIANCE -> {
+                if (!caller.readsAudit()) {
+                    throw new GatewayException(Problem.FORBIDDEN, "This operation needs the 'compliance' or 'auditor' "
+                            + "role, which the API key '" + caller.keyId() + "' does not have.");
+                }
+            }
             case CHAT, EMBEDDINGS -> {
                 String model = exchange.requestedModel();
                 if (model != null && !caller.mayUse(model)) {

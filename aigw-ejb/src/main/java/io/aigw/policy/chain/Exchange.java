@@ -28,6 +28,9 @@ public final class Exchange {
     private final RequestBody<?> body;
     private final List<Runnable> afterAudit = new ArrayList<>(1);
     private java.util.function.Consumer<GatewayException> auditFailureHandler;
+    private Runnable acceptHook;
+    private Runnable answerHook;
+    private boolean accepted;
 
     private Caller caller;
     private Object request;
@@ -75,6 +78,43 @@ public final class Exchange {
     public void clientAborted() {
         this.status = 499;
         this.errorMessage = "client closed the connection";
+    }
+
+    /** Registers what runs when the request is accepted for a provider (the audit's accepted event). */
+    public void onAccept(Runnable hook) {
+        acceptHook = hook;
+    }
+
+    /** Registers what runs before the first byte of a streamed answer leaves (the accepted event made durable). */
+    public void onAnswer(Runnable hook) {
+        answerHook = hook;
+    }
+
+    /** The request is about to reach a provider: runs the accept hook once. */
+    public void accept() {
+        if (!accepted) {
+            accepted = true;
+            if (acceptHook != null) {
+                acceptHook.run();
+            }
+        }
+    }
+
+    /** Whether {@link #accept()} ran. */
+    public boolean accepted() {
+        return accepted;
+    }
+
+    /**
+     * The first byte of the answer is about to leave: runs the answer hook, which may refuse with a
+     * {@link GatewayException} (the response is not committed yet then).
+     */
+    public void beforeAnswer() {
+        Runnable hook = answerHook;
+        answerHook = null;
+        if (hook != null) {
+            hook.run();
+        }
     }
 
     /** Registers an action that runs once the audit record is committed (e.g. the stream's end marker). */

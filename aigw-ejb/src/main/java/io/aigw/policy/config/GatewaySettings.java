@@ -43,6 +43,26 @@ public class GatewaySettings {
     @ConfigProperty(name = "aigw.node.id")
     Optional<String> nodeId;
 
+    @Inject
+    @ConfigProperty(name = "aigw.audit.statement-timeout", defaultValue = "PT5S")
+    String auditStatementTimeout;
+
+    @Inject
+    @ConfigProperty(name = "aigw.audit.queue-capacity", defaultValue = "10000")
+    int auditQueueCapacity;
+
+    @Inject
+    @ConfigProperty(name = "aigw.audit.probe-interval", defaultValue = "PT2S")
+    String auditProbeInterval;
+
+    @Inject
+    @ConfigProperty(name = "aigw.audit.write-ahead", defaultValue = "false")
+    boolean auditWriteAhead;
+
+    @Inject
+    @ConfigProperty(name = "aigw.audit.retention", defaultValue = "P400D")
+    String auditRetention;
+
     /** The data folder (embedded database, generated keys), outside any build output. */
     public String home() {
         return home.replace("${user.home}", System.getProperty("user.home"));
@@ -75,5 +95,30 @@ public class GatewaySettings {
 
     public Optional<String> nodeId() {
         return nodeId.filter(n -> !n.isBlank());
+    }
+
+    /** How long an audit statement (and a wait for the audit commit) may take before the request is refused. */
+    public Duration auditStatementTimeout() {
+        return Duration.parse(auditStatementTimeout);
+    }
+
+    /** Audit events that may wait for a commit; beyond, writers wait up to the statement timeout, then are refused. */
+    public int auditQueueCapacity() {
+        return Math.max(1, auditQueueCapacity);
+    }
+
+    /** How often an unavailable audit database is probed (and the {@code Retry-After} of refused requests). */
+    public Duration auditProbeInterval() {
+        return Duration.parse(auditProbeInterval);
+    }
+
+    /** Whether a request's accepted event is durable before its provider is called (rather than meanwhile). */
+    public boolean auditWriteAhead() {
+        return auditWriteAhead;
+    }
+
+    /** How long audit events are kept; older whole ranges are purged (hourly). */
+    public Duration auditRetention() {
+        return Duration.parse(auditRetention);
     }
 }

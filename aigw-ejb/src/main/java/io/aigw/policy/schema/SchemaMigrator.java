@@ -33,18 +33,23 @@ public class SchemaMigrator {
     @PostConstruct
     void migrate() {
         try (Connection c = dataSource.getConnection()) {
-            String dialect = SchemaScripts.dialect(c.getMetaData().getDatabaseProductName());
-            ensureVersionTable(c);
-            int current = currentVersion(c);
-            if (current > SchemaScripts.LATEST) {
-                throw new IllegalStateException("the aigw database has schema version " + current
-                        + ", newer than this build's " + SchemaScripts.LATEST);
-            }
-            for (int v = current + 1; v <= SchemaScripts.LATEST; v++) {
-                apply(c, dialect, v);
-            }
+            bringUpToDate(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the aigw database schema", e);
+        }
+    }
+
+    /** Applies the versions the database behind {@code c} lacks. */
+    public static void bringUpToDate(Connection c) throws SQLException {
+        String dialect = SchemaScripts.dialect(c.getMetaData().getDatabaseProductName());
+        ensureVersionTable(c);
+        int current = currentVersion(c);
+        if (current > SchemaScripts.LATEST) {
+            throw new IllegalStateException("the aigw database has schema version " + current
+                    + ", newer than this build's " + SchemaScripts.LATEST);
+        }
+        for (int v = current + 1; v <= SchemaScripts.LATEST; v++) {
+            apply(c, dialect, v);
         }
     }
 

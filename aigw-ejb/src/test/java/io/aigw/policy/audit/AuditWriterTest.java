@@ -3,9 +3,11 @@ package io.aigw.policy.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,139 +16,166 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The group-commit writer against a real (in-memory) Derby with the product's schema. */
 class AuditWriterTest {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
+    private final LocalDateTime now = LocalDateTime.of(2026, 12, 3, 10, 0);
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
     }
 
-    /** A store that records committed batches; the first commit can be held on a latch. */
-    static final class RecordingStore extends AuditStore {
-        final List<List<AuditRecord>> batches = Collections.synchronizedList(new ArrayList<>());
-        final CountDownLatch firstCommitEntered = new CountDownLatch(1);
-        final CountDownLatch releaseFirstCommit = new CountDownLatch(1);
-        volatile boolean holdFirst;
-        volatile RuntimeException failWith;
-        long existing;
+    @Test
+    void concurrentWritersShareCommitsAndEveryEventIsChainedInOrder() throws Exception {
+        try (DerbyAudit audit = new DerbyAudit("node-a")) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        audit.writer.write(DerbyAudit.event(AuditRecords.OUTCOME, io.aigw.policy.RequestIds.next(), now));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(audit.count("NODE_ID = 'node-a'")).isEqualTo(400);
+            assertThat(audit.count("CHAIN_SEQ BETWEEN 1 AND 400")).isEqualTo(400);
+            AuditVerifier.Result result = audit.verify(Map.of("node-a", 400L));
+            assertThat(result.firstBreak()).isNull();
+            assertThat(result.verified()).isEqualTo(400);
+        }
+    }
 
-        @Override
-        public void insert(List<AuditRecord> records) {
-            if (holdFirst && firstCommitEntered.getCount() == 1) {
-                firstCommitEntered.countDown();
+    @Test
+    void anEventTheDatabaseRefusesIsStoredSanitisedAndNeverFailsTheOthersInItsBatch() throws Exception {
+        try (DerbyAudit audit = new DerbyAudit("node-a")) {
+            CountDownLatch release = holdCommits(audit);
+            List<AuditWriter.Pending> pending = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                pending.add(audit.writer.enqueue(DerbyAudit.event(AuditRecords.OUTCOME, "good-" + i, now)));
+            }
+            AuditRecord poison = DerbyAudit.event(AuditRecords.OUTCOME, "poison", now);
+            poison.request("chat", "SUBSCRIPTIONS-AND-MORE", "/v1/models", "127.0.0.1"); // longer than HTTP_METHOD
+            pending.add(audit.writer.enqueue(poison));
+            for (int i = 5; i < 10; i++) {
+                pending.add(audit.writer.enqueue(DerbyAudit.event(AuditRecords.OUTCOME, "good-" + i, now)));
+            }
+            assertThat(audit.writer.queued()).isEqualTo(11); // one batch
+            release.countDown();
+            for (AuditWriter.Pending p : pending) {
+                audit.writer.await(p);
+            }
+            assertThat(audit.count("REQUEST_ID LIKE 'good-%' AND HTTP_METHOD = 'POST'")).isEqualTo(10);
+            assertThat(audit.count("REQUEST_ID = 'poison' AND HTTP_METHOD IS NULL AND HTTP_STATUS = 200 "
+                    + "AND DETAILS LIKE '%\"sanitised\":true%'")).isEqualTo(1);
+            assertThat(audit.writer.available()).isTrue();
+            assertThat(audit.verify(Map.of()).firstBreak()).isNull();
+        }
+    }
+
+    /** Holds the commit permit (as a long commit would) until the returned latch is counted down. */
+    private CountDownLatch holdCommits(DerbyAudit audit) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        pool.submit(() -> {
+            audit.writer.exclusive((c, head) -> {
+                holding.countDown();
                 try {
-                    releaseFirstCommit.await(10, TimeUnit.SECONDS);
+                    release.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }
-            if (failWith != null) {
-                throw failWith;
-            }
-            batches.add(List.copyOf(records));
-        }
-
-        @Override
-        public long lastSequence(String nodeId) {
-            return existing;
-        }
-    }
-
-    private static AuditWriter writer(RecordingStore store) {
-        AuditWriter w = new AuditWriter();
-        w.store = store;
-        w.node = new NodeIdentity() {
-            @Override
-            public String id() {
-                return "node-a";
-            }
-        };
-        return w;
-    }
-
-    @Test
-    void writesReturnOnlyAfterTheirRecordIsCommittedAndWaitingWritersShareOneCommit() throws Exception {
-        RecordingStore store = new RecordingStore();
-        store.holdFirst = true;
-        AuditWriter writer = writer(store);
-
-        Future<?> first = pool.submit(() -> {
-            writer.write(new AuditRecord("r0"));
+                return null;
+            });
             return null;
         });
-        assertThat(store.firstCommitEntered.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Future<?>> waiting = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            String id = "r" + i;
-            waiting.add(pool.submit(() -> {
-                writer.write(new AuditRecord(id));
-                return null;
-            }));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (writer.queued() < 5 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(writer.queued()).isEqualTo(5);
-        // nobody returns while the first commit is in progress
-        assertThat(first.isDone()).isFalse();
-        for (Future<?> f : waiting) {
-            assertThat(f.isDone()).isFalse();
-        }
-        store.releaseFirstCommit.countDown();
-        first.get(10, TimeUnit.SECONDS);
-        for (Future<?> f : waiting) {
-            f.get(10, TimeUnit.SECONDS);
-        }
-        List<String> committed = store.batches.stream().flatMap(List::stream).map(AuditRecord::getId).toList();
-        assertThat(committed).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5");
-        // the five that queued behind the first commit share the next one
-        assertThat(store.batches).hasSize(2);
-        assertThat(store.batches.get(1)).extracting(AuditRecord::getId)
-                .containsExactlyInAnyOrder("r1", "r2", "r3", "r4", "r5");
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        return release;
     }
 
     @Test
-    void numbersRecordsPerNodeInCommitOrderAfterTheStoredOnes() throws Exception {
-        RecordingStore store = new RecordingStore();
-        store.existing = 41;
-        AuditWriter writer = writer(store);
-        List<Future<?>> all = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            String id = "x" + i;
-            all.add(pool.submit(() -> {
-                writer.write(new AuditRecord(id));
-                return null;
-            }));
-        }
-        for (Future<?> f : all) {
-            f.get(10, TimeUnit.SECONDS);
-        }
-        List<AuditRecord> inOrder = store.batches.stream().flatMap(List::stream).toList();
-        assertThat(inOrder).hasSize(40);
-        for (int i = 0; i < inOrder.size(); i++) {
-            assertThat(inOrder.get(i).getChainSeq()).isEqualTo(42 + i);
-            assertThat(inOrder.get(i).getNodeId()).isEqualTo("node-a");
+    void anOutageRefusesWritesUntilAProbeFindsTheDatabaseAgain() throws Exception {
+        try (DerbyAudit audit = new DerbyAudit("node-a")) {
+            audit.writer.write(DerbyAudit.event(AuditRecords.OUTCOME, "before", now));
+            audit.source.down = true;
+            assertThatThrownBy(() -> audit.writer.write(DerbyAudit.event(AuditRecords.OUTCOME, "during", now)))
+                    .isInstanceOf(AuditUnavailableException.class);
+            assertThat(audit.writer.lastFailure()).isNotNull();
+            assertThat(audit.writer.probe()).isFalse();
+            assertThat(audit.writer.available()).isFalse();
+
+            audit.source.down = false;
+            assertThat(audit.writer.probe()).isTrue();
+            assertThat(audit.writer.available()).isTrue();
+            audit.writer.write(DerbyAudit.event(AuditRecords.OUTCOME, "after", now));
+            assertThat(audit.count("REQUEST_ID = 'during'")).isZero();
+            assertThat(audit.count("REQUEST_ID IN ('before', 'after')")).isEqualTo(2);
+            assertThat(audit.verify(Map.of()).firstBreak()).isNull();
         }
     }
 
     @Test
-    void aFailedCommitFailsItsWritersAndTheNextSuccessClearsTheFailure() throws Exception {
-        RecordingStore store = new RecordingStore();
-        AuditWriter writer = writer(store);
-        store.failWith = new IllegalStateException("database down");
+    void anErrorThrownDuringACommitFailsEveryEventOfItsBatchInsteadOfReleasingThem() throws Exception {
+        try (DerbyAudit audit = new DerbyAudit("node-a")) {
+            audit.source.error = new StackOverflowError("thrown while the batch was taken");
+            AuditWriter.Pending queued = audit.writer.enqueue(DerbyAudit.event(AuditRecords.ACCEPTED, "r1", now));
+            assertThatThrownBy(() -> audit.writer.write(DerbyAudit.event(AuditRecords.OUTCOME, "r1", now)))
+                    .isInstanceOf(AuditUnavailableException.class);
+            assertThatThrownBy(() -> audit.writer.await(queued)).isInstanceOf(AuditUnavailableException.class);
+            assertThat(audit.writer.available()).isFalse();
 
-        assertThatThrownBy(() -> writer.write(new AuditRecord("f1")))
-                .isInstanceOf(AuditUnavailableException.class)
-                .hasRootCauseMessage("database down");
-        assertThat(writer.lastFailure()).isNotNull();
+            audit.source.error = null;
+            assertThat(audit.writer.probe()).isTrue();
+            audit.writer.write(DerbyAudit.event(AuditRecords.OUTCOME, "r2", now));
+            assertThat(audit.count("1 = 1")).isEqualTo(1);
+        }
+    }
 
-        store.failWith = null;
-        writer.write(new AuditRecord("ok"));
-        assertThat(writer.lastFailure()).isNull();
-        assertThat(store.batches).hasSize(1);
-        assertThat(store.batches.get(0).get(0).getChainSeq()).isEqualTo(1);
+    @Test
+    void aFullQueueRefusesWritersOnceTheWaitIsOver() throws Exception {
+        try (DerbyAudit audit = new DerbyAudit("node-a", 1, Duration.ofMillis(300))) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> holder = pool.submit(() -> {
+                audit.writer.exclusive((c, head) -> {
+                    holding.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                });
+                return null;
+            });
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            AuditWriter.Pending first = audit.writer.enqueue(DerbyAudit.event(AuditRecords.OUTCOME, "first", now));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> audit.writer.enqueue(DerbyAudit.event(AuditRecords.OUTCOME, "second", now)))
+                    .isInstanceOf(AuditUnavailableException.class).hasMessage("the audit queue is full");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250),
+                    Duration.ofSeconds(2));
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            audit.writer.await(first);
+            assertThat(audit.count("REQUEST_ID = 'first'")).isEqualTo(1);
+            assertThat(audit.count("REQUEST_ID = 'second'")).isZero();
+        }
+    }
+
+    @Test
+    void queuedEventsAreCommittedByTheFlusherWithoutAnyoneWaiting() throws Exception {
+        try (DerbyAudit audit = new DerbyAudit("node-a")) {
+            audit.writer.enqueue(DerbyAudit.event(AuditRecords.ACCEPTED, "r1", now));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (audit.count("REQUEST_ID = 'r1'") == 0 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
+            assertThat(audit.count("REQUEST_ID = 'r1' AND EVENT_TYPE = 'accepted'")).isEqualTo(1);
+        }
     }
 }

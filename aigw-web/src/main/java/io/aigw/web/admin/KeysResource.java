@@ -55,11 +55,11 @@ public class KeysResource {
     @POST
     public Response create(InputStream body, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
-        IssuedKey issued = gateway.manage(call, Operation.ADMIN, () -> {
+        IssuedKey issued = gateway.manage(call, Operation.ADMIN, ex -> {
             JsonObject json = parse(BoundedBody.read(body, request.getContentLengthLong(), MAX_BODY));
             String name = required(json, "name");
             String tenant = optional(json, "tenant", "default");
-            return keys.create(name, tenant, roles(json), strings(json, "allowed_models"));
+            return keys.create(ex, name, tenant, roles(json), strings(json, "allowed_models"));
         });
         JsonObject out = Jsonp.createObjectBuilder(describe(issued.key()).build()).add("key", issued.secret()).build();
         return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(JsonText.write(out))
@@ -69,7 +69,7 @@ public class KeysResource {
     @GET
     public Response list(@Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
-        List<ApiKey> all = gateway.manage(call, Operation.ADMIN, keys::list);
+        List<ApiKey> all = gateway.manage(call, Operation.ADMIN, ex -> keys.list());
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
         all.forEach(k -> data.add(describe(k)));
         return json(Jsonp.createObjectBuilder().add("data", data).build(), call);
@@ -79,7 +79,7 @@ public class KeysResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
-        ApiKey key = gateway.manage(call, Operation.ADMIN, () -> keys.find(id).orElseThrow(() -> notFound(id)));
+        ApiKey key = gateway.manage(call, Operation.ADMIN, ex -> keys.find(id).orElseThrow(() -> notFound(id)));
         return json(describe(key).build(), call);
     }
 
@@ -87,7 +87,7 @@ public class KeysResource {
     @Path("{id}")
     public Response revoke(@PathParam("id") String id, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
-        ApiKey key = gateway.manage(call, Operation.ADMIN, () -> keys.revoke(id).orElseThrow(() -> notFound(id)));
+        ApiKey key = gateway.manage(call, Operation.ADMIN, ex -> keys.revoke(ex, id).orElseThrow(() -> notFound(id)));
         return json(describe(key).build(), call);
     }
 
@@ -150,7 +150,7 @@ public class KeysResource {
                 roles.add(GatewayRole.of(r));
             } catch (IllegalArgumentException e) {
                 throw new GatewayException(Problem.INVALID_REQUEST, "Unknown role '" + r
-                        + "'. Roles are 'user', 'compliance' and 'admin'.", "roles", null, null);
+                        + "'. Roles are 'user', 'compliance', 'auditor' and 'admin'.", "roles", null, null);
             }
         }
         return roles;

@@ -1,6 +1,7 @@
 package io.aigw.web.compliance;
 
 import io.aigw.policy.audit.AuditRecord;
+import io.aigw.policy.audit.AuditView;
 import java.util.List;
 
 /** Audit rows as RFC 4180 CSV with a header line; cells that spreadsheets would run as formulas are defused. */
@@ -8,20 +9,21 @@ final class AuditCsv {
 
     static final String HEADER = "id,node_id,chain_seq,occurred_at,key_id,tenant,operation,method,path,model_requested,"
             + "model_resolved,connection,stream,status,error_code,input_tokens,output_tokens,cached_input_tokens,"
-            + "cache_write_tokens,reasoning_tokens,usage_estimated,finish_reason,latency_ms";
+            + "cache_write_tokens,reasoning_tokens,usage_estimated,finish_reason,latency_ms,state";
 
     private AuditCsv() {
     }
 
-    static String of(List<AuditRecord> rows) {
+    static String of(List<AuditView> rows) {
         StringBuilder sb = new StringBuilder(HEADER).append("\r\n");
-        for (AuditRecord r : rows) {
-            Object[] cells = {r.getId(), r.getNodeId(), r.getChainSeq(), r.getOccurredAt() + "Z", r.getKeyId(),
+        for (AuditView v : rows) {
+            AuditRecord r = v.record();
+            Object[] cells = {r.getRequestId(), r.getNodeId(), r.getChainSeq(), r.getOccurredAt() + "Z", r.getKeyId(),
                     r.getTenant(), r.getOperation(), r.getMethod(), r.getPath(), r.getModelRequested(),
                     r.getModelResolved(), r.getConnection(), r.isStreamed(), r.getStatus(), r.getErrorCode(),
                     r.getInputTokens(), r.getOutputTokens(), r.getCachedInputTokens(), r.getCacheWriteTokens(),
                     r.getReasoningTokens(),
-                    r.isUsageEstimated(), r.getFinishReason(), r.getLatencyMillis()};
+                    r.isUsageEstimated(), r.getFinishReason(), r.getLatencyMillis(), v.state()};
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {
                     sb.append(',');
@@ -38,7 +40,7 @@ final class AuditCsv {
             return "";
         }
         String s = v.toString();
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {

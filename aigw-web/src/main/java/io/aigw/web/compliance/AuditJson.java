@@ -1,27 +1,41 @@
 package io.aigw.web.compliance;
 
 import io.aigw.policy.audit.AuditRecord;
+import io.aigw.policy.audit.AuditView;
+import io.aigw.codec.json.JsonText;
+import jakarta.json.JsonArrayBuilder;
 import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-/** One audit row as JSON (snake_case, times as ISO-8601 UTC). */
+/**
+ * One request's audit record as JSON (snake_case, times as ISO-8601 UTC): its events merged, with its {@code state}
+ * ({@code completed}, {@code in_progress}, {@code interrupted}) and the administrative {@code changes} it made.
+ */
 final class AuditJson {
 
     private AuditJson() {
     }
 
-    static JsonObject of(AuditRecord r) {
+    static JsonObject of(AuditView view) {
+        AuditRecord r = view.record();
+        JsonArrayBuilder changes = Jsonp.createArrayBuilder();
+        view.changes().forEach(c -> changes.add(JsonText.parseObject(c)));
         JsonObjectBuilder b = Jsonp.createObjectBuilder()
-                .add("id", r.getId())
+                .add("id", r.getRequestId())
+                .add("state", view.state())
                 .add("node_id", r.getNodeId())
                 .add("chain_seq", r.getChainSeq())
                 .add("occurred_at", r.getOccurredAt().toString() + "Z")
                 .add("operation", r.getOperation())
-                .add("status", r.getStatus())
                 .add("stream", r.isStreamed())
                 .add("latency_ms", r.getLatencyMillis())
                 .add("usage_estimated", r.isUsageEstimated());
+        opt(b, "status", r.getStatus());
+        opt(b, "accepted_at", view.acceptedAt() == null ? null : view.acceptedAt().toString() + "Z");
+        if (!view.changes().isEmpty()) {
+            b.add("changes", changes);
+        }
         opt(b, "key_id", r.getKeyId());
         opt(b, "tenant", r.getTenant());
         opt(b, "method", r.getMethod());

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** DOWN while the last audit commit failed: the gateway refuses requests then (fail closed). */
+/**
+ * Asks the audit database itself on every check: DOWN while it does not answer (the gateway refuses requests then,
+ * before any provider call), UP again as soon as it does, with or without traffic.
+ */
 @Readiness
 @ApplicationScoped
 public class AuditReadiness implements HealthCheck {
@@ -17,8 +20,8 @@ public class AuditReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Throwable failure = writer.lastFailure();
-        return HealthCheckResponse.named("audit").status(failure == null)
-                .withData("state", failure == null ? "writable" : "last commit failed").build();
+        boolean up = writer.probe();
+        return HealthCheckResponse.named("audit").status(up)
+                .withData("state", up ? "writable" : "the audit database does not answer").build();
     }
 }

@@ -1,6 +1,7 @@
 package io.aigw.web.http;
 
 import io.aigw.policy.CallContext;
+import io.aigw.policy.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

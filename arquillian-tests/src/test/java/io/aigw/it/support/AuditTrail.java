@@ -23,12 +23,15 @@ public final class AuditTrail {
         return Gateway.json(r);
     }
 
-    /** The row of a request, polled until it appears or the deadline passes (for requests the client abandoned). */
+    /**
+     * The record of a request once its outcome is written, polled until then or until the deadline passes (for
+     * requests the client abandoned: the record exists as {@code in_progress} from the moment it was accepted).
+     */
     public Optional<JsonObject> awaitRow(String requestId, Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();
         do {
             HttpResponse<String> r = gateway.get("/compliance/audit/" + requestId, Gateway.ADMIN_KEY);
-            if (r.statusCode() == 200) {
+            if (r.statusCode() == 200 && !"in_progress".equals(Gateway.json(r).getString("state"))) {
                 return Optional.of(Gateway.json(r));
             }
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // poll interval

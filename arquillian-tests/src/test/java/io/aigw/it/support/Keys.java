@@ -22,12 +22,17 @@ public final class Keys {
     }
 
     public static Issued issue(Gateway gateway, String name, List<String> roles, List<String> allowedModels) {
+        return issue(gateway, name, "default", roles, allowedModels);
+    }
+
+    public static Issued issue(Gateway gateway, String name, String tenant, List<String> roles,
+                               List<String> allowedModels) {
         JsonArrayBuilder r = Json.createArrayBuilder();
         roles.forEach(r::add);
         JsonArrayBuilder m = Json.createArrayBuilder();
         allowedModels.forEach(m::add);
-        String body = Json.createObjectBuilder().add("name", name).add("roles", r).add("allowed_models", m).build()
-                .toString();
+        String body = Json.createObjectBuilder().add("name", name).add("tenant", tenant).add("roles", r)
+                .add("allowed_models", m).build().toString();
         HttpResponse<String> response = gateway.post("/admin/keys", Gateway.ADMIN_KEY, body);
         if (response.statusCode() != 201) {
             throw new AssertionError("key not issued: " + response.statusCode() + " " + response.body());

@@ -1,10 +1,10 @@
-package io.aigw.web.http;
+package io.aigw.policy;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Request ids, which are also audit row ids: time-ordered UUIDs (version 7: 48 bits of epoch milliseconds, then
+ * Request ids (also the id of a request's outcome event) and audit event ids: time-ordered UUIDs (version 7: 48 bits of epoch milliseconds, then
  * random bits), so audit rows are inserted at the end of the primary-key index instead of at random places.
  */
 public final class RequestIds {

@@ -1,4 +1,4 @@
-package io.aigw.web.http;
+package io.aigw.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
