@@ -83,7 +83,7 @@ final class NetworkDatabase implements AutoCloseable {
 
     /** A new connection to the database through the network server (auto-commit, user APP like the gateway's). */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:derby://localhost:" + port + "/" + NAME);
+        return DriverManager.getConnection("jdbc:derby://localhost:" + port + "/" + NAME, "app", "app");
     }
 
     @Override

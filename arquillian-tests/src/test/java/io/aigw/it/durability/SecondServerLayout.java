@@ -66,7 +66,7 @@ final class SecondServerLayout {
                   </library>
                   <dataSource id="aigwDataSource" jndiName="jdbc/aigw" statementCacheSize="50">
                     <jdbcDriver libraryRef="aigwDerbyClientLib"/>
-                    <properties.derby.client databaseName="%s" serverName="localhost" portNumber="%d"
+                    <properties.derby.client databaseName="%s" serverName="localhost" portNumber="%d" user="app" password="app"
                                              createDatabase="create"/>
                     <connectionManager maxPoolSize="20" minPoolSize="1" connectionTimeout="5s"/>
                   </dataSource>
