@@ -8,6 +8,7 @@
 # Environment (all optional):
 #   WARMUP=60          warm-up seconds against the gateway at 32 connections (0 = skip)
 #   DURATION=20        seconds per measured run
+#   ROUNDS=3           interleaved rounds (each: direct and gateway at 1, then at 32 connections)
 #   UPSTREAM_PORT=9598 port of the canned nginx upstream on 127.0.0.1
 #   GATEWAY_URL        use this already-running gateway instead of starting one
 #   AIGW_ADMIN_KEY     admin key of that gateway (required with GATEWAY_URL)
@@ -70,26 +71,11 @@ run_status() {
   echo "$out"
 }
 
-# calc A OP B -> A op B with 3 decimals, or "n/a" if an operand is not a number
-calc() {
-  local num='^[0-9]+(\.[0-9]+)?$'
-  [[ $1 =~ $num && $3 =~ $num ]] || { echo "n/a"; return; }
-  [[ $2 != "/" || $3 =~ [1-9] ]] || { echo "n/a"; return; }
-  awk -v a="$1" -v b="$3" -v op="$2" 'BEGIN { printf "%.3f", (op == "/") ? a / b : (op == "-") ? a - b : a + b }'
-}
-
-signed() { case $1 in -*|n/a) echo "$1";; *) echo "+$1";; esac; }
-
-# record_field FILE CONNS TARGET COL -> value of column COL (3=rps 4=p50 5=p99 6=requests 7=status)
-record_field() {
-  awk -F'\t' -v c="$2" -v t="$3" -v col="$4" '$1 == c && $2 == t { print $col; found = 1 } END { if (!found) print "-" }' "$1"
-}
-
 # render_report RECORDS_FILE
-# RECORDS_FILE: tab-separated "conns target rps p50 p99 requests status" lines.
+# RECORDS_FILE: tab-separated "round conns target rps p50 p99 requests status" lines.
 # Header values come from the REPORT_* variables (all optional).
 render_report() {
-  local rec=$1 c t rps p50 p99 req status label
+  local rec=$1
   echo "## aigw benchmark, ${REPORT_DATE:-$(date -u '+%Y-%m-%d %H:%M UTC')}"
   echo
   echo "- Machine: nproc=${REPORT_NPROC:-$(nproc)}, ${REPORT_JAVA:-java: unknown}, ${REPORT_UNAME:-$(uname -srm)}"
@@ -97,33 +83,44 @@ render_report() {
   echo "- Upstream: ${REPORT_UPSTREAM:-n/a}"
   echo "- Runs: ${REPORT_RUNS:-n/a}"
   echo
-  echo "| connections | target | req/s | p50 ms | p99 ms |"
-  echo "|---:|---|---:|---:|---:|"
-  while IFS=$'\t' read -r c t rps p50 p99 req status; do
-    label=$t
-    [[ $status == ok ]] || label="$t ($status)"
-    echo "| $c | $label | $rps | $p50 | $p99 |"
-  done < "$rec"
-  echo
-
-  local d32 g32 d1p50 g1p50 d1p99 g1p99 ratio add50 add99 note=""
-  d32=$(record_field "$rec" 32 direct 3);  g32=$(record_field "$rec" 32 gateway 3)
-  d1p50=$(record_field "$rec" 1 direct 4); g1p50=$(record_field "$rec" 1 gateway 4)
-  d1p99=$(record_field "$rec" 1 direct 5); g1p99=$(record_field "$rec" 1 gateway 5)
-  ratio=$(calc "$g32" / "$d32")
-  add50=$(calc "$g1p50" - "$d1p50")
-  add99=$(calc "$g1p99" - "$d1p99")
-  if awk -F'\t' '$7 != "ok" { bad = 1 } END { exit !bad }' "$rec"; then
-    note=" (at least one run is INVALID; do not quote these figures)"
-  fi
-  echo "Derived${note}:"
-  echo
-  if [[ $ratio != n/a ]]; then
-    echo "- Gateway throughput at 32 connections: $ratio of direct ($(awk "BEGIN { printf \"%.1f\", $ratio * 100 }")%; $g32 vs $d32 req/s)"
-  else
-    echo "- Gateway throughput at 32 connections: n/a"
-  fi
-  echo "- Added latency at 1 connection (gateway - direct): p50 $(signed "$add50") ms, p99 $(signed "$add99") ms"
+  python3 - "$rec" <<'PY'
+import statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+print("| round | connections | target | req/s | p50 ms | p99 ms |")
+print("|---:|---:|---|---:|---:|---:|")
+for r, c, t, rps, p50, p99, req, status in rows:
+    label = t if status == "ok" else f"{t} ({status})"
+    print(f"| {r} | {c} | {label} | {rps} | {p50} | {p99} |")
+print()
+def val(r, c, t, i):
+    for row in rows:
+        if row[0] == r and row[1] == c and row[2] == t:
+            try:
+                return float(row[i])
+            except ValueError:
+                return None
+    return None
+rounds = sorted({row[0] for row in rows}, key=int)
+def spread(xs, fmt):
+    xs = [x for x in xs if x is not None]
+    if not xs:
+        return "n/a"
+    return f"median {fmt(statistics.median(xs))} (range {fmt(min(xs))} to {fmt(max(xs))}, {len(xs)} rounds)"
+ratio = [None if val(r, "32", "direct", 3) in (None, 0) or val(r, "32", "gateway", 3) is None
+         else val(r, "32", "gateway", 3) / val(r, "32", "direct", 3) for r in rounds]
+add50 = [None if val(r, "1", "gateway", 4) is None or val(r, "1", "direct", 4) is None
+         else val(r, "1", "gateway", 4) - val(r, "1", "direct", 4) for r in rounds]
+add99 = [None if val(r, "1", "gateway", 5) is None or val(r, "1", "direct", 5) is None
+         else val(r, "1", "gateway", 5) - val(r, "1", "direct", 5) for r in rounds]
+gw32 = [val(r, "32", "gateway", 3) for r in rounds]
+bad = any(row[7] != "ok" for row in rows)
+print("Derived" + (" (at least one run is INVALID; do not quote these figures)" if bad else "") + ", per round then across rounds:")
+print()
+print(f"- Gateway throughput at 32 connections, share of direct: {spread(ratio, lambda x: f'{x * 100:.1f}%')}")
+print(f"- Gateway req/s at 32 connections: {spread(gw32, lambda x: f'{x:,.0f}')}")
+print(f"- Added latency at 1 connection, p50: {spread(add50, lambda x: f'{x:+.3f} ms')}")
+print(f"- Added latency at 1 connection, p99: {spread(add99, lambda x: f'{x:+.3f} ms')}")
+PY
   if [[ -n ${REPORT_AUDIT:-} ]]; then
     echo "- Audit sanity check: ${REPORT_AUDIT}"
   fi
@@ -231,13 +228,14 @@ create_api_key() {
         -d '{"name":"bench"}' "$GATEWAY/admin/keys") || die "POST $GATEWAY/admin/keys failed"
   code=${out##*$'\n'}; body=${out%$'\n'*}
   [[ $code == 2?? ]] || die "POST $GATEWAY/admin/keys answered $code: $body"
-  printf '%s' "$body" | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])' \
+  printf '%s' "$body" | python3 -c 'import json, sys; k = json.load(sys.stdin); print(k["id"], k["key"])' \
     || die "no \"key\" field in the POST /admin/keys response: $body"
 }
 
-# audit_total -> the "total" field of GET /compliance/audit?limit=1, or "n/a"
+# audit_total -> the "total" field of GET /compliance/audit?key_id=<the bench key>&limit=1, or "n/a": the
+# benchmark's own records only (these reads are recorded too, under the admin key)
 audit_total() {
-  curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_KEY" "$GATEWAY/compliance/audit?limit=1" \
+  curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_KEY" "$GATEWAY/compliance/audit?key_id=$API_KEY_ID&limit=1" \
     | python3 -c 'import json, sys; print(int(json.load(sys.stdin)["total"]))' 2>/dev/null || echo "n/a"
 }
 
@@ -288,6 +286,7 @@ main() {
   export WLP_USER_DIR="$ROOT/aigw-ear/target/usr"
   WARMUP=${WARMUP:-60}
   DURATION=${DURATION:-20}
+  ROUNDS=${ROUNDS:-3}
   UPSTREAM_PORT=${UPSTREAM_PORT:-9598}
   [[ $WARMUP =~ ^[0-9]+$ && $DURATION =~ ^[1-9][0-9]*$ && $UPSTREAM_PORT =~ ^[1-9][0-9]*$ ]] \
     || { log "WARMUP, DURATION and UPSTREAM_PORT must be whole numbers (DURATION, UPSTREAM_PORT > 0)"; exit 2; }
@@ -329,13 +328,15 @@ main() {
   REPORT_JAVA=$( (java -version 2>&1 || echo "java: not found") | head -n 1)
   REPORT_UNAME=$(uname -srm)
   REPORT_UPSTREAM="nginx $( (nginx -v 2>&1 || true) | sed 's|.*nginx/||'), canned chat.completion at $UPSTREAM_URL, worker_processes 1"
-  REPORT_RUNS="wrk $( (wrk -v 2>&1 || true) | head -n 1 | awk '{print $2}'); warm-up ${WARMUP} s gateway @ 32 conns (discarded); each run ${DURATION} s; -t1 -c1 and -t2 -c32; direct/gateway interleaved"
+  REPORT_RUNS="wrk $( (wrk -v 2>&1 || true) | head -n 1 | awk '{print $2}'); warm-up ${WARMUP} s gateway @ 32 conns (discarded); ${ROUNDS} rounds, each run ${DURATION} s; -t1 -c1 and -t2 -c32; direct/gateway interleaved in every round; audit write-ahead ${AIGW_AUDIT_WRITE_AHEAD:-false}"
 
   start_upstream
   [[ -n ${GATEWAY_URL:-} ]] || start_gateway
 
-  local api_key
-  api_key=$(create_api_key)
+  local api_key key_pair
+  key_pair=$(create_api_key)
+  API_KEY_ID=${key_pair%% *}
+  api_key=${key_pair#* }
   log "created gateway API key \"bench\""
   smoke direct "$UPSTREAM_URL/v1/chat/completions" sk-bench
   smoke gateway "$GATEWAY/v1/chat/completions" "$api_key"
@@ -347,26 +348,28 @@ main() {
     log "warm-up (discarded): ${p[0]} req/s, $(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")"
   fi
 
-  local audit_before audit_after gw_requests=0 records=$RESULTS/records.tsv c t target url auth status
+  local audit_before audit_after gw_requests=0 records=$RESULTS/records.tsv c t target url auth status round
   audit_before=$(audit_total_settled)
   : > "$records"
+  for ((round = 1; round <= ROUNDS; round++)); do
   for c in 1 32; do
     if ((c == 1)); then t=1; else t=2; fi
     for target in direct gateway; do
       if [[ $target == direct ]]; then url="$UPSTREAM_URL/v1/chat/completions"; auth=sk-bench
       else url="$GATEWAY/v1/chat/completions"; auth=$api_key; fi
-      rc=$(run_wrk "c$c-$target" "$url" "$auth" "$t" "$c" "$DURATION")
-      read -r -a p <<< "$(parse_wrk "$RESULTS/c$c-$target.txt")"
+      rc=$(run_wrk "r$round-c$c-$target" "$url" "$auth" "$t" "$c" "$DURATION")
+      read -r -a p <<< "$(parse_wrk "$RESULTS/r$round-c$c-$target.txt")"
       status=$(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$target" "${p[0]}" "${p[1]}" "${p[2]}" "${p[3]}" "$status" >> "$records"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$c" "$target" "${p[0]}" "${p[1]}" "${p[2]}" "${p[3]}" "$status" >> "$records"
       log "  -> ${p[0]} req/s, p50 ${p[1]} ms, p99 ${p[2]} ms, ${p[3]} requests, $status"
       if [[ $target == gateway && ${p[3]} =~ ^[0-9]+$ ]]; then gw_requests=$((gw_requests + p[3])); fi
     done
   done
+  done
   audit_after=$(audit_total_settled)
 
   if [[ $audit_before =~ ^[0-9]+$ && $audit_after =~ ^[0-9]+$ ]]; then
-    REPORT_AUDIT="audit rows $audit_before -> $audit_after (+$((audit_after - audit_before))) during the measured runs; wrk reported $gw_requests completed gateway requests (requests still in flight when a run ends can add up to the connection count per run)"
+    REPORT_AUDIT="the bench key's audit records $audit_before -> $audit_after (+$((audit_after - audit_before))) during the measured runs; wrk reported $gw_requests completed gateway requests (requests still in flight when a run ends can add up to the connection count per run)"
   else
     REPORT_AUDIT="could not read GET $GATEWAY/compliance/audit?limit=1 total (before=$audit_before, after=$audit_after); wrk reported $gw_requests gateway requests"
   fi
@@ -376,7 +379,7 @@ main() {
   echo
   log "raw wrk outputs and table.md in ${RESULTS#"$ROOT"/}"
 
-  if awk -F'\t' '$7 != "ok" { bad = 1 } END { exit !bad }' "$records"; then
+  if awk -F'\t' '$8 != "ok" { bad = 1 } END { exit !bad }' "$records"; then
     log "at least one measured run was INVALID (non-2xx responses, socket errors or wrk failure)"
     exit 1
   fi

@@ -26,6 +26,7 @@ stream_main() {
   start_gateway
   local api_key
   api_key=$(create_api_key)
+  api_key=${api_key#* }
   node "$ROOT/bench/stream.mjs" --gateway "$GATEWAY" --key "$api_key" --port "$port" \
     --interval "${INTERVAL:-10}" --chunks "${CHUNKS:-20}" --warmup "${WARMUP_STREAMS:-20000}" \
     --requests "${REQUESTS:-300}" --rounds "${ROUNDS:-5}" --concurrency "${CONCURRENCY:-8}" | tee "$RESULTS/table.md"

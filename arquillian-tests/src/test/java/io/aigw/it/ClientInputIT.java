@@ -31,7 +31,13 @@ class ClientInputIT extends GatewayIT {
         assertThat(error.containsKey("type")).isTrue();
         assertThat(error.containsKey("param")).isTrue();
         assertThat(error.containsKey("code")).isTrue();
-        assertThat(audit.row(Gateway.requestId(r)).getInt("status")).isEqualTo(status);
+        if (status == 401) {
+            JsonObject summary = audit.awaitAuthFailure(Gateway.requestId(r));
+            assertThat(summary.getInt("status")).isEqualTo(401);
+            assertThat(summary.getJsonObject("failures").getInt("count")).isPositive();
+        } else {
+            assertThat(audit.row(Gateway.requestId(r)).getInt("status")).isEqualTo(status);
+        }
         return error;
     }
 
@@ -40,6 +46,30 @@ class ClientInputIT extends GatewayIT {
         JsonObject e = openAiError(gateway.post(CHAT, Gateway.ADMIN_KEY, "{\"model\": \"gpt-4o-mini\", \"messa"), 400);
         assertThat(e.getString("type")).isEqualTo("invalid_request_error");
         assertThat(e.getString("message")).contains("JSON");
+    }
+
+    @Test
+    void deeplyNestedJsonIsBadRequestAtEveryJsonEntryPoint() {
+        String deep = "{\"a\":".repeat(2000) + "1" + "}".repeat(2000);
+        String expected = "We could not parse the JSON body of your request: it nests objects and arrays deeper than 64 "
+                + "levels.";
+        assertThat(openAiError(gateway.post(CHAT, Gateway.ADMIN_KEY, deep), 400).getString("message"))
+                .isEqualTo(expected);
+        assertThat(openAiError(gateway.post("/v1/embeddings", Gateway.ADMIN_KEY, deep), 400).getString("message"))
+                .isEqualTo(expected);
+
+        HttpResponse<String> messages = gateway.post("/v1/messages", Gateway.ADMIN_KEY, deep);
+        assertThat(messages.statusCode()).as(messages.body()).isEqualTo(400);
+        JsonObject anthropic = Gateway.json(messages);
+        assertThat(anthropic.getString("type")).isEqualTo("error");
+        assertThat(anthropic.getJsonObject("error").getString("type")).isEqualTo("invalid_request_error");
+        assertThat(anthropic.getJsonObject("error").getString("message")).isEqualTo(expected);
+
+        HttpResponse<String> admin = gateway.post("/admin/keys", Gateway.ADMIN_KEY, deep);
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(400);
+        assertThat(admin.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+        assertThat(Gateway.json(admin).getString("detail")).isEqualTo(expected);
+        assertThat(audit.row(Gateway.requestId(admin)).getInt("status")).isEqualTo(400);
     }
 
     @Test

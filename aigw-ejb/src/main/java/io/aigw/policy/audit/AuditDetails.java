@@ -20,6 +20,10 @@ final class AuditDetails {
         return JSON.createObjectBuilder();
     }
 
+    static jakarta.json.JsonArrayBuilder array() {
+        return JSON.createArrayBuilder();
+    }
+
     /** The document as text, or a note of its size if it does not fit the column. */
     static String fit(JsonObject details) {
         String text = details.toString();

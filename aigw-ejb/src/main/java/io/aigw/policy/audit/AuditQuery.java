@@ -20,7 +20,7 @@ import java.util.Optional;
 public class AuditQuery {
 
     /** A request's main event: its outcome, or its accepted event while it has none. */
-    private static final String MAIN_EVENT = "(a.eventType IN ('outcome', 'record') OR (a.eventType = 'accepted' AND "
+    private static final String MAIN_EVENT = "(a.eventType IN ('outcome', 'record', 'auth_failure') OR (a.eventType = 'accepted' AND "
             + "NOT EXISTS (SELECT o FROM AuditRecord o WHERE o.requestId = a.requestId AND o.eventType = 'outcome')))";
 
     @PersistenceContext(unitName = "aigw")
@@ -56,7 +56,7 @@ public class AuditQuery {
                     acceptedAt = e.getOccurredAt();
                     main = main == null ? e : main;
                 }
-                case AuditRecords.OUTCOME, AuditRecords.RECORD -> main = e;
+                case AuditRecords.OUTCOME, AuditRecords.RECORD, AuthFailureSummary.EVENT -> main = e;
                 case AuditRecords.ADMIN -> changes.add(e.getDetails());
                 default -> {
                 }

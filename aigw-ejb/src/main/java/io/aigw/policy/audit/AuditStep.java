@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * is called), and durable before the first byte of a streamed answer. Whatever happens inside (decoding failures,
  * rejections, provider errors, aborted streams, even an {@link Error}), the outcome event is committed before the
  * answer is released; if it cannot be, the request fails with 503 and a stream under way ends with an error event
- * instead of its end marker.
+ * instead of its end marker. A request without a valid key is not committed on its own: it is counted into a
+ * summary per client address and second, so that a client spraying keys cannot load the audit trail.
  */
 @ApplicationScoped
 @Priority(AuditStep.PRIORITY)
@@ -54,6 +55,10 @@ public class AuditStep implements PolicyStep {
         }
         if (failure != null) {
             exchange.fail(failure);
+            if (failure.problem() == Problem.UNAUTHENTICATED && exchange.caller() == null) {
+                summarise(exchange);
+                throw failure;
+            }
         }
         try {
             exchange.accept();
@@ -71,6 +76,15 @@ public class AuditStep implements PolicyStep {
             throw failure;
         }
         exchange.runAfterAudit();
+    }
+
+    /** A request without a valid key: counted into its address's summary, not committed on its own. */
+    private void summarise(Exchange exchange) {
+        try {
+            writer.summariseAuthFailure(exchange);
+        } catch (AuditUnavailableException e) {
+            throw unavailable(e);
+        }
     }
 
     private GatewayException unavailable(Throwable cause) {

@@ -21,7 +21,9 @@ import java.util.logging.Logger;
  * Group commit into this node's hash chain. Writers queue events (the queue is bounded: beyond
  * {@code aigw.audit.queue-capacity} a writer waits, then is refused); whoever holds the commit permit commits
  * everything queued in one transaction, and a background flusher commits events nobody waits for yet (a request's
- * accepted event, written while its provider works). A batch the database refuses is retried event by event, and an
+ * accepted event, written while its provider works) after leaving them 2 ms for a commit that comes anyway (a fast
+ * provider's outcome). Failed authentications are summarised per client address and second
+ * ({@link AuthFailureSummary}) instead of each waiting for a commit. A batch the database refuses is retried event by event, and an
  * event that still fails is stored in a minimal sanitised form, so one request never fails another's audit. Every
  * event taken into a batch is marked done or failed whatever is thrown.
  *
@@ -34,6 +36,10 @@ public class AuditWriter {
 
     private static final Logger LOG = Logger.getLogger(AuditWriter.class.getName());
     private static final String CHAIN_PURPOSE = "aigw-audit-chain-v1";
+    /** How long the flusher leaves a queued event for a commit that may come anyway. */
+    private static final long LINGER_NANOS = 2_000_000;
+    /** How often the flusher looks for authentication-failure summaries whose second is over. */
+    private static final long SUMMARY_NANOS = 1_000_000_000;
 
     @Inject
     AuditStore store;
@@ -48,6 +54,7 @@ public class AuditWriter {
     KeyHasher hasher;
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AuthFailureSummary authFailures = new AuthFailureSummary();
     /** The commit permit: whoever holds it commits, links events and may move the chain head. */
     private final Semaphore commitPermit = new Semaphore(1);
     private Semaphore capacity;
@@ -120,6 +127,16 @@ public class AuditWriter {
         Pending p = offer(event);
         LockSupport.unpark(flusher);
         return p;
+    }
+
+    /**
+     * Counts a request that failed authentication into its address's summary for the current second (no durable
+     * record of its own); summaries are committed once their second is over.
+     */
+    public void summariseAuthFailure(io.aigw.policy.chain.Exchange exchange) throws AuditUnavailableException {
+        for (AuditRecord closed : authFailures.add(exchange)) {
+            offer(closed);
+        }
     }
 
     /** Commits the event (with whatever else is queued); returns when it is durable. */
@@ -303,7 +320,10 @@ public class AuditWriter {
 
     private void flushLoop() {
         while (running) {
-            LockSupport.park(this);
+            LockSupport.parkNanos(this, SUMMARY_NANOS);
+            // a fast provider's outcome arrives meanwhile and takes the accepted event into its own commit
+            LockSupport.parkNanos(this, LINGER_NANOS);
+            queueFinishedSummaries();
             while (running && !queue.isEmpty() && commitPermit.tryAcquire()) {
                 try {
                     commitQueued();
@@ -312,6 +332,16 @@ public class AuditWriter {
                 } finally {
                     commitPermit.release();
                 }
+            }
+        }
+    }
+
+    private void queueFinishedSummaries() {
+        for (AuditRecord summary : authFailures.drainBefore(System.currentTimeMillis() / 1000)) {
+            try {
+                offer(summary);
+            } catch (AuditUnavailableException e) {
+                LOG.log(Level.WARNING, "An authentication-failure summary could not be queued", e);
             }
         }
     }

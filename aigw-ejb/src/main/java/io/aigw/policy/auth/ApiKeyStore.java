@@ -1,6 +1,8 @@
 package io.aigw.policy.auth;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -44,7 +46,11 @@ public class ApiKeyStore {
         return key;
     }
 
-    /** The active key whose secret has this keyed hash (see {@link KeyHasher}), compared in constant time. */
+    /**
+     * The active key whose secret has this keyed hash (see {@link KeyHasher}), compared in constant time. A read on
+     * every cache miss (also for every unknown key a client sprays): no transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<ApiKey> findActiveByHash(String hash) {
         return em.createNamedQuery("ApiKey.byHash", ApiKey.class).setParameter("hash", hash).getResultStream()
                 .filter(k -> k.getRevokedAt() == null)

@@ -52,7 +52,8 @@ public class BootstrapAdminKey {
         if (!store.exists(secret)) {
             store.store("generated-admin", "default", Set.of(GatewayRole.ADMIN), List.of(), secret);
         }
-        LOG.info("No admin key was configured: generated one into " + dataFolder.path().resolve(KEY_FILE)
-                + " (readable by its owner only)");
+        // a warning, so that it reaches the server's console (which shows no info messages), not only messages.log
+        LOG.warning("No admin key was configured (AIGW_BOOTSTRAP_ADMIN_KEY): generated one into "
+                + dataFolder.path().resolve(KEY_FILE) + " (readable by its owner only)");
     }
 }

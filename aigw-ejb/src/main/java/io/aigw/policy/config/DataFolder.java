@@ -13,20 +13,34 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The gateway's data folder: secrets generated on first start are kept here, readable by the owner only. */
+/**
+ * The gateway's data folder: secrets generated on first start are kept here. The folder and the secrets are
+ * owner-only from the moment they exist (created with those permissions, not restricted afterwards), and the folder is
+ * made owner-only again at every start, also when the embedded database created it first.
+ */
 @ApplicationScoped
 public class DataFolder {
 
     @Inject
     GatewaySettings settings;
 
-    /** The folder, created (owner-only) if missing. */
+    private volatile boolean checked;
+
+    /** The folder, created owner-only if missing, made owner-only once per start if it was not. */
     public Path path() {
         Path p = Path.of(settings.home());
         try {
             if (!Files.isDirectory(p)) {
-                Files.createDirectories(p);
-                restrict(p, "rwx------");
+                if (posix(p)) {
+                    Files.createDirectories(p, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString(FOLDER)));
+                } else {
+                    Files.createDirectories(p);
+                }
+            }
+            if (!checked) {
+                restrict(p, FOLDER);
+                checked = true;
             }
             return p;
         } catch (IOException e) {
@@ -43,13 +57,14 @@ public class DataFolder {
                 return existing.get();
             }
             String secret = generator.get();
-            try {
-                Files.writeString(file, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
+            try (var channel = posix(file)
+                    ? Files.newByteChannel(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(SECRET)))
+                    : Files.newByteChannel(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap((secret + "\n").getBytes(StandardCharsets.UTF_8)));
             } catch (FileAlreadyExistsException raced) {
                 return read(file).orElseThrow();
             }
-            restrict(file, "rw-------");
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write " + file, e);
@@ -67,6 +82,13 @@ public class DataFolder {
         }
         String s = Files.readString(file, StandardCharsets.UTF_8).trim();
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static final String FOLDER = "rwx------";
+    private static final String SECRET = "rw-------";
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static void restrict(Path p, String perms) throws IOException {

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What each connection can serve now, asked from the connection and kept for {@code aigw.models.cache-ttl}
  * (a failed answer for a tenth of that), so that listing and plain-name resolution do not call upstreams each time.
+ * When an entry expires, one request refreshes it while the others go on with the previous list; only a connection
+ * never listed yet makes its callers wait, for one shared load.
  */
 @ApplicationScoped
 public class ModelCatalog {
@@ -30,6 +32,7 @@ public class ModelCatalog {
     GatewaySettings settings;
 
     private final Map<String, ConnectionModels> cache = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicBoolean> refreshing = new ConcurrentHashMap<>();
 
     /**
      * What one connection offers.
@@ -67,9 +70,31 @@ public class ModelCatalog {
         if (cached != null && now - cached.expiresAt() < 0) {
             return cached;
         }
-        ConnectionModels fresh = load(name, now);
-        cache.put(name, fresh);
-        return fresh;
+        if (cached == null) {
+            synchronized (lockFor(name)) {
+                ConnectionModels loaded = cache.get(name);
+                if (loaded == null) {
+                    loaded = load(name, now);
+                    cache.put(name, loaded);
+                }
+                return loaded;
+            }
+        }
+        java.util.concurrent.atomic.AtomicBoolean flag = lockFor(name);
+        if (!flag.compareAndSet(false, true)) {
+            return cached; // another request is refreshing it
+        }
+        try {
+            ConnectionModels fresh = load(name, now);
+            cache.put(name, fresh);
+            return fresh;
+        } finally {
+            flag.set(false);
+        }
+    }
+
+    private java.util.concurrent.atomic.AtomicBoolean lockFor(String name) {
+        return refreshing.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicBoolean());
     }
 
     private ConnectionModels load(String name, long now) {

@@ -10,7 +10,8 @@ import jakarta.json.JsonObjectBuilder;
 
 /**
  * One request's audit record as JSON (snake_case, times as ISO-8601 UTC): its events merged, with its {@code state}
- * ({@code completed}, {@code in_progress}, {@code interrupted}) and the administrative {@code changes} it made.
+ * ({@code completed}, {@code in_progress}, {@code interrupted}) and the administrative {@code changes} it made; a
+ * summary of failed authentications carries its {@code failures}.
  */
 final class AuditJson {
 
@@ -35,6 +36,10 @@ final class AuditJson {
         opt(b, "accepted_at", view.acceptedAt() == null ? null : view.acceptedAt().toString() + "Z");
         if (!view.changes().isEmpty()) {
             b.add("changes", changes);
+        }
+        if ("auth_failure".equals(r.getEventType()) && r.getDetails() != null) {
+            // failed authentications of one client address in one second: count, first and last request ids, paths
+            b.add("failures", JsonText.parseObject(r.getDetails()));
         }
         opt(b, "key_id", r.getKeyId());
         opt(b, "tenant", r.getTenant());

@@ -8,9 +8,12 @@ import java.io.InputStream;
 
 /**
  * Reads a request body up to a limit: a declared {@code Content-Length} over it fails before reading, a chunked body
- * fails as soon as it passes it. Either way 413, never a partial parse.
+ * fails as soon as it passes it. Either way 413, never a partial parse. Memory grows with the bytes that arrive, not
+ * with the length a client declares: a client announcing megabytes and sending nothing holds {@value #INITIAL} bytes.
  */
 public final class BoundedBody {
+
+    static final int INITIAL = 16 * 1024;
 
     private BoundedBody() {
     }
@@ -19,7 +22,8 @@ public final class BoundedBody {
         if (declaredLength > limit) {
             throw tooLarge(limit);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                declaredLength > 0 ? (int) Math.min(declaredLength, INITIAL) : 1024);
         byte[] buf = new byte[8192];
         try {
             int n;

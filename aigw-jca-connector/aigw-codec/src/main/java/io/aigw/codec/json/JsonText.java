@@ -13,8 +13,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 
 /**
- * Parses and writes JSON text. A document must be exactly one JSON object: anything after it is an error too.
- * Parse failures become {@link InvalidMessageException}s with the position.
+ * Parses and writes JSON text. A document must be exactly one JSON object: anything after it is an error too, and so
+ * is nesting deeper than {@link JsonDepth#MAX} levels. Parse failures become {@link InvalidMessageException}s with the
+ * position.
  */
 public final class JsonText {
 
@@ -25,21 +26,36 @@ public final class JsonText {
 
     /** Parses a JSON object from UTF-8 bytes. */
     public static JsonObject parseObject(byte[] utf8) {
-        return parseObject(new ByteArrayInputStream(utf8));
+        if (JsonDepth.exceeds(utf8, JsonDepth.MAX)) {
+            throw tooDeep(BODY);
+        }
+        try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(utf8))) {
+            return single(parser, BODY);
+        }
     }
 
     /** Parses a JSON object from a UTF-8 stream (read to its end). */
     public static JsonObject parseObject(InputStream in) {
-        try (JsonParser parser = Jsonp.createParser(in)) {
-            return single(parser, BODY);
+        try {
+            return parseObject(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new InvalidMessageException(BODY + ": it could not be read.", null, e);
         }
     }
 
     /** Parses a JSON object from text. */
     public static JsonObject parseObject(String text) {
+        if (JsonDepth.exceeds(text, JsonDepth.MAX)) {
+            throw tooDeep("Invalid JSON");
+        }
         try (JsonParser parser = Jsonp.createParser(new StringReader(text))) {
             return single(parser, "Invalid JSON");
         }
+    }
+
+    private static InvalidMessageException tooDeep(String what) {
+        return new InvalidMessageException(what + ": it nests objects and arrays deeper than " + JsonDepth.MAX
+                + " levels.", null);
     }
 
     private static JsonObject single(JsonParser parser, String what) {

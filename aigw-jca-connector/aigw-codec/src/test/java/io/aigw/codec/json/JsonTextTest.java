@@ -76,4 +76,26 @@ class JsonTextTest {
         assertThat(JsonText.write(JsonText.parseObject(text.getBytes(StandardCharsets.UTF_8)))).isEqualTo(text);
         assertThat(JsonText.write(JsonText.parseObject(text))).isEqualTo(text);
     }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedBeforeParsing() {
+        String deep = "{\"a\":".repeat(2000) + "1" + "}".repeat(2000);
+        InvalidMessageException bytes = catchThrowableOfType(
+                () -> JsonText.parseObject(deep.getBytes(StandardCharsets.UTF_8)), InvalidMessageException.class);
+        assertThat(bytes.getMessage()).isEqualTo("We could not parse the JSON body of your request: it nests objects "
+                + "and arrays deeper than 64 levels.");
+        assertClientSafe(bytes);
+        assertThat(catchThrowableOfType(() -> JsonText.parseObject(deep), InvalidMessageException.class)).isNotNull();
+        String arrays = "{\"a\":" + "[".repeat(64) + "]".repeat(64) + "}";
+        assertThat(catchThrowableOfType(() -> JsonText.parseObject(arrays), InvalidMessageException.class))
+                .isNotNull();
+    }
+
+    @Test
+    void nestingUpToTheLimitAndBracketsInStringsAreFine() {
+        String limit = "{\"a\":".repeat(63) + "[]" + "}".repeat(63);
+        assertThat(JsonText.write(JsonText.parseObject(limit))).isEqualTo(limit);
+        String text = "{\"s\":\"" + "{[\\\"".repeat(500) + "\"}";
+        assertThat(JsonText.parseObject(text.getBytes(StandardCharsets.UTF_8)).getString("s")).startsWith("{[\"");
+    }
 }

@@ -119,9 +119,13 @@ public class AiManagedConnection implements ManagedConnection {
     /** Invalidates every handle and releases what the session owns. */
     @Override
     public void destroy() {
+        if (destroyed) {
+            return;
+        }
         destroyed = true;
         invalidateHandles();
         session.close();
+        factory.connectionDestroyed();
     }
 
     private void invalidateHandles() {

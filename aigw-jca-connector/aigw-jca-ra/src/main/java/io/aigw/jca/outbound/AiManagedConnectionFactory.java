@@ -56,10 +56,15 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     private Boolean imageFetchAllowPrivateNetworks = Boolean.FALSE;
     private Long imageFetchMaxBytes = 20L * 1024 * 1024;
     private String imageFetchTimeout = "10s";
+    private Integer imageFetchMaxImages = 8;
+    private Long imageFetchMaxTotalBytes = 20L * 1024 * 1024;
+    private String imageFetchTotalTimeout = "20s";
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
     private transient volatile Provider provider;
+    private final transient java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
+    private transient volatile boolean retired;
     private transient ReadWatchdog ownWatchdog;
 
     // ---- configuration properties (ra.xml config-property) ----
@@ -108,6 +113,12 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     public void setImageFetchMaxBytes(Long v) { imageFetchMaxBytes = v; }
     public String getImageFetchTimeout() { return imageFetchTimeout; }
     public void setImageFetchTimeout(String v) { imageFetchTimeout = v; }
+    public Integer getImageFetchMaxImages() { return imageFetchMaxImages; }
+    public void setImageFetchMaxImages(Integer v) { imageFetchMaxImages = v; }
+    public Long getImageFetchMaxTotalBytes() { return imageFetchMaxTotalBytes; }
+    public void setImageFetchMaxTotalBytes(Long v) { imageFetchMaxTotalBytes = v; }
+    public String getImageFetchTotalTimeout() { return imageFetchTotalTimeout; }
+    public void setImageFetchTotalTimeout(String v) { imageFetchTotalTimeout = v; }
 
     // ---- ManagedConnectionFactory ----
 
@@ -124,7 +135,46 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo cri) throws ResourceException {
         UpstreamCredential credential = credentialFor(subject, cri);
-        return new AiManagedConnection(this, credential, cri, provider().openSession(credential));
+        Provider p = provider();
+        live.incrementAndGet();
+        try {
+            return new AiManagedConnection(this, credential, cri, p.openSession(credential));
+        } catch (RuntimeException e) {
+            connectionDestroyed();
+            throw e;
+        }
+    }
+
+    /** One of this factory's managed connections was destroyed. */
+    void connectionDestroyed() {
+        if (live.decrementAndGet() == 0 && retired) {
+            closeProvider();
+        }
+    }
+
+    /** A newer factory of the same name took over: close the provider once no connection of this one is left. */
+    void retire() {
+        retired = true;
+        if (live.get() == 0) {
+            closeProvider();
+        }
+    }
+
+    /** Whether this factory holds an open provider (for tests). */
+    boolean hasProvider() {
+        return provider != null;
+    }
+
+    private synchronized void closeProvider() {
+        Provider p = provider;
+        provider = null;
+        if (p != null) {
+            p.close();
+            if (resourceAdapter instanceof AiResourceAdapter ra) {
+                ra.release(p);
+            }
+            LOG.info(() -> "Connection '" + connectionName + "': closed the provider of its previous configuration");
+        }
     }
 
     @Override
@@ -171,9 +221,10 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                         throw new ResourceException("connection '" + connectionName + "': " + e.getMessage(), e);
                     }
                     if (ra != null) {
-                        ra.adopt(p);
+                        ra.adopt(this, p);
                     }
                     provider = p;
+                    retired = false;
                     LOG.info(() -> "Connection '" + connectionName + "' (" + protocol + ") ready"
                             + ("local".equals(protocol) ? "" : " for " + baseUrl));
                 }
@@ -203,7 +254,10 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                         orDefault(inferenceSlots, 2)),
                 new ProviderSettings.ImageFetchSettings(Boolean.TRUE.equals(imageFetchAllowPrivateNetworks),
                         imageFetchMaxBytes == null ? 20L * 1024 * 1024 : imageFetchMaxBytes,
-                        Durations.parse("imageFetchTimeout", imageFetchTimeout)));
+                        Durations.parse("imageFetchTimeout", imageFetchTimeout),
+                        orDefault(imageFetchMaxImages, 8),
+                        imageFetchMaxTotalBytes == null ? 20L * 1024 * 1024 : imageFetchMaxTotalBytes,
+                        Durations.parse("imageFetchTotalTimeout", imageFetchTotalTimeout)));
     }
 
     private static int orDefault(Integer value, int fallback) {
@@ -265,13 +319,17 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                 && Objects.equals(threads, f.threads) && Objects.equals(inferenceSlots, f.inferenceSlots)
                 && Objects.equals(imageFetchAllowPrivateNetworks, f.imageFetchAllowPrivateNetworks)
                 && Objects.equals(imageFetchMaxBytes, f.imageFetchMaxBytes)
-                && Objects.equals(imageFetchTimeout, f.imageFetchTimeout);
+                && Objects.equals(imageFetchTimeout, f.imageFetchTimeout)
+                && Objects.equals(imageFetchMaxImages, f.imageFetchMaxImages)
+                && Objects.equals(imageFetchMaxTotalBytes, f.imageFetchMaxTotalBytes)
+                && Objects.equals(imageFetchTotalTimeout, f.imageFetchTotalTimeout);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(connectionName, protocol, baseUrl, connectTimeout, responseTimeout, idleTimeout,
                 totalTimeout, requiresCredential, headers, models, cacheDirectory, apiKeyHeader, queryParameters, region,
-                dropRequestFields, modelPath, contextSize, threads, inferenceSlots, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout);
+                dropRequestFields, modelPath, contextSize, threads, inferenceSlots, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout, imageFetchMaxImages,
+                imageFetchMaxTotalBytes, imageFetchTotalTimeout);
     }
 }

@@ -28,6 +28,7 @@ public class AiResourceAdapter implements ResourceAdapter {
     private volatile ReadWatchdog watchdog;
     private final MiniLmEmbeddingModels localModels = new MiniLmEmbeddingModels();
     private final Set<Provider> providers = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, AiManagedConnectionFactory> current = new ConcurrentHashMap<>();
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -53,9 +54,22 @@ public class AiResourceAdapter implements ResourceAdapter {
         LOG.info("aigw resource adapter stopped");
     }
 
-    /** Takes a connection factory's provider into the adapter's care: it is closed when the adapter stops. */
-    void adopt(Provider provider) {
+    /**
+     * Takes a connection factory's provider into the adapter's care: it is closed when the adapter stops. A factory
+     * that replaces another of the same connection name (its configuration changed in {@code server.xml}) retires the
+     * old one, whose provider (HTTP pool, loaded model) is closed once its last connection is destroyed.
+     */
+    void adopt(AiManagedConnectionFactory factory, Provider provider) {
         providers.add(provider);
+        AiManagedConnectionFactory previous = current.put(factory.getConnectionName(), factory);
+        if (previous != null && previous != factory) {
+            previous.retire();
+        }
+    }
+
+    /** The provider was closed by its factory. */
+    void release(Provider provider) {
+        providers.remove(provider);
     }
 
     /** The shared watchdog, or {@code null} before {@link #start(BootstrapContext)}. */

@@ -48,6 +48,13 @@ public record ProviderSettings(String connectionName, String protocol, String ba
                 Map.of(), List.of(), "", null, null, null, null);
     }
 
+    /** The same settings with another base URL. */
+    public ProviderSettings withBaseUrl(String url) {
+        return new ProviderSettings(connectionName, protocol, url, connectTimeout, responseTimeout, idleTimeout,
+                totalTimeout, requiresCredential, headers, models, cacheDirectory, dialect, region, localModel,
+                imageFetch);
+    }
+
     /** The configured {@link #models()} as model infos (embedding models recognised by name). */
     public List<ModelInfo> configuredModels() {
         return models.stream().map(id -> new ModelInfo(id, connectionName, 0, Set.of(id.contains("embed")
@@ -110,9 +117,13 @@ public record ProviderSettings(String connectionName, String protocol, String ba
      * @param allowPrivateNetworks whether loopback, private, link-local and other non-public addresses may be fetched
      * @param maxBytes             largest image accepted
      * @param timeout              longest time for one fetch, connect to last byte
+     * @param maxImages            most images one request may carry (data URLs included)
+     * @param maxTotalBytes        most image bytes one request may carry, all images together
+     * @param totalTimeout         longest time for all fetches of one request together
      */
-    public record ImageFetchSettings(boolean allowPrivateNetworks, long maxBytes, Duration timeout) {
+    public record ImageFetchSettings(boolean allowPrivateNetworks, long maxBytes, Duration timeout, int maxImages,
+                                     long maxTotalBytes, Duration totalTimeout) {
         public static final ImageFetchSettings DEFAULTS = new ImageFetchSettings(false, 20L * 1024 * 1024,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), 8, 20L * 1024 * 1024, Duration.ofSeconds(20));
     }
 }

@@ -87,6 +87,24 @@ class AiManagedConnectionFactoryTest {
     // ---- matching ----
 
     @Test
+    void aFactoryReplacedByANewConfigurationClosesItsProviderOnceItsLastConnectionIsDestroyed() throws Exception {
+        AiResourceAdapter ra = new AiResourceAdapter();
+        AiManagedConnectionFactory old = factory("http://127.0.0.1:9/v1");
+        old.setResourceAdapter(ra);
+        AiManagedConnection inUse = open(old, subject(old, "sk-old"), null);
+        assertThat(old.hasProvider()).isTrue();
+
+        AiManagedConnectionFactory changed = factory("http://127.0.0.1:10/v1");
+        changed.setResourceAdapter(ra);
+        open(changed, subject(changed, "sk-new"), null);
+        assertThat(old.hasProvider()).as("the old provider serves its connection until it is destroyed").isTrue();
+
+        inUse.destroy();
+        assertThat(old.hasProvider()).isFalse();
+        assertThat(changed.hasProvider()).isTrue();
+    }
+
+    @Test
     void matchesTheCandidateWithTheSameFactoryCredentialAndRequestInfo() throws ResourceException {
         AiManagedConnectionFactory mcf = factory("http://127.0.0.1:9/v1");
         AiManagedConnectionFactory other = factory("http://127.0.0.1:10/v1");

@@ -24,10 +24,11 @@ final class BedrockImages {
     /** Every image part of the request, loaded; an image in a format Converse does not take is a bad request. */
     Map<ImagePart, ConverseImage> load(ChatRequest request) throws ProviderException {
         Map<ImagePart, ConverseImage> images = new HashMap<>();
+        io.aigw.jca.provider.http.ImageFetcher.Budget budget = fetcher.budget();
         for (ChatMessage m : request.messages()) {
             for (ContentPart part : m.content()) {
                 if (part instanceof ImagePart img && !images.containsKey(img)) {
-                    ImageBytes bytes = fetcher.load(img);
+                    ImageBytes bytes = fetcher.load(img, budget);
                     String format = ConverseImage.formatOf(bytes.mediaType());
                     if (format == null) {
                         throw new ProviderException(Kind.BAD_REQUEST, "Bedrock takes PNG, JPEG, GIF or WebP images, not '"

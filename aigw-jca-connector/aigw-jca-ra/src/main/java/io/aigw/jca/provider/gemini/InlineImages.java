@@ -25,10 +25,11 @@ final class InlineImages implements GeminiImages {
     /** Loads every image of the request's messages once. */
     static InlineImages load(ChatRequest request, ImageFetcher fetcher) throws ProviderException {
         InlineImages images = new InlineImages();
+        ImageFetcher.Budget budget = fetcher.budget();
         for (ChatMessage m : request.messages()) {
             for (ContentPart p : m.content()) {
                 if (p instanceof ImagePart image && !images.byUrl.containsKey(image.url())) {
-                    ImageBytes bytes = fetcher.load(image);
+                    ImageBytes bytes = fetcher.load(image, budget);
                     images.byUrl.put(image.url(), new InlineImage(bytes.mediaType(), bytes.base64()));
                 }
             }

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * Turns an image content part into bytes: decodes {@code data:} URLs and fetches {@code http(s)} URLs under the
  * connection's {@link ImageFetchSettings} (public addresses only unless allowed, size and time caps). Problems with
  * the client's image are {@link Kind#BAD_REQUEST}. Redirects are followed (at most three), each target checked
- * again; the connection goes to the very address that was checked. Thread-safe.
+ * again; the connection goes to the very address that was checked. A request's images share one {@link Budget}: how
+ * many there may be, how many bytes and how much time they may take together, so that no request can hold a thread, a
+ * pooled connection and the heap for long. Thread-safe.
  */
 public final class ImageFetcher {
 
@@ -40,19 +42,54 @@ public final class ImageFetcher {
         this.settings = settings;
     }
 
-    /** The image's bytes and media type. */
-    public ImageBytes load(ImagePart image) throws ProviderException {
-        if (image.inline()) {
-            return decodeDataUrl(image.url());
+    /** What one request's images may still take: created per request, used for each of its images in turn. */
+    public final class Budget {
+        private int images;
+        private long bytesLeft = settings.maxTotalBytes();
+        private final long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
+
+        private Budget() {
         }
-        return fetch(image.url());
     }
 
-    private ImageBytes fetch(String url) throws ProviderException {
+    /** A budget for the images of one request. */
+    public Budget budget() {
+        return new Budget();
+    }
+
+    /** The image's bytes and media type, within the request's budget. */
+    public ImageBytes load(ImagePart image, Budget budget) throws ProviderException {
+        if (++budget.images > settings.maxImages()) {
+            throw badImage("A request to connection '" + connectionName + "' may carry at most "
+                    + settings.maxImages() + " images.");
+        }
+        ImageBytes loaded = image.inline() ? decodeDataUrl(image.url()) : fetch(image.url(), budget);
+        budget.bytesLeft -= loaded.data().length;
+        if (budget.bytesLeft < 0) {
+            throw tooMuch();
+        }
+        return loaded;
+    }
+
+    private static String describe(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private ProviderException tooMuch() {
+        return badImage("The images of a request to connection '" + connectionName + "' may take at most "
+                + settings.maxTotalBytes() + " bytes together.");
+    }
+
+    private ImageBytes fetch(String url, Budget budget) throws ProviderException {
         URI uri = parse(url);
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        long deadline = Math.min(System.nanoTime() + settings.timeout().toNanos(), budget.deadline);
+        if (deadline - System.nanoTime() <= 0) {
+            throw badImage("Fetching the images of a request took longer than " + describe(settings.totalTimeout())
+                    + ".");
+        }
+        long maxBytes = Math.min(settings.maxBytes(), Math.max(0, budget.bytesLeft));
         for (int redirects = 0; ; redirects++) {
-            PinnedHttpGet.Response response = getOnce(uri, deadline);
+            PinnedHttpGet.Response response = getOnce(uri, deadline, maxBytes);
             String location = response.headers().get("location");
             if (REDIRECTS.contains(response.status()) && location != null) {
                 if (redirects >= MAX_REDIRECTS) {
@@ -73,14 +110,16 @@ public final class ImageFetcher {
         }
     }
 
-    private PinnedHttpGet.Response getOnce(URI uri, long deadline) throws ProviderException {
+    private PinnedHttpGet.Response getOnce(URI uri, long deadline, long maxBytes) throws ProviderException {
         InetAddress address = resolve(uri.getHost());
         try {
-            return PinnedHttpGet.get(uri, address, settings.maxBytes(), deadline);
+            return PinnedHttpGet.get(uri, address, maxBytes, deadline);
         } catch (PinnedHttpGet.TooLargeException e) {
-            throw badImage("The image at the URL is larger than " + settings.maxBytes() + " bytes.");
+            throw maxBytes < settings.maxBytes() ? tooMuch()
+                    : badImage("The image at the URL is larger than " + settings.maxBytes() + " bytes.");
         } catch (SocketTimeoutException e) {
-            throw badImage("Fetching the image URL took longer than " + settings.timeout().toSeconds() + " s.");
+            throw badImage("Fetching the image URL took longer than the time left for the request's images ("
+                    + describe(settings.timeout()) + " an image, " + describe(settings.totalTimeout()) + " in all).");
         } catch (IOException e) {
             throw badImage("Connection '" + connectionName + "' could not fetch the image URL (" + e.getMessage()
                     + ").");

@@ -49,13 +49,15 @@ final class PinnedHttpGet {
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(address, port), remainingMillis(deadlineNanos));
-            Socket socket = tls ? startTls(plain, uri.getHost(), port) : plain;
+            // URI.getHost() keeps an IPv6 literal's brackets: right for the Host header, not for TLS
+            String host = uri.getHost();
+            Socket socket = tls ? startTls(plain, host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
+                    port) : plain;
             socket.setSoTimeout(remainingMillis(deadlineNanos));
             OutputStream out = socket.getOutputStream();
             String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            String hostHeader = uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost();
-            String request = "GET " + target + " HTTP/1.1\r\nHost: " + hostHeader
+            String request = "GET " + target + " HTTP/1.1\r\nHost: " + host
                     + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "\r\nUser-Agent: aigw-image-fetch\r\n"
                     + "Accept: image/*\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n";
             out.write(request.getBytes(StandardCharsets.US_ASCII));

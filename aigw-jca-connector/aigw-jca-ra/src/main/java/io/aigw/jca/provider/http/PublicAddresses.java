@@ -7,7 +7,8 @@ import java.net.InetAddress;
 /**
  * Tells public internet addresses from the ones a server-side fetch must not reach on a client's behalf: loopback,
  * private (RFC 1918, IPv6 unique-local), link-local (cloud metadata endpoints), carrier-grade NAT, unspecified,
- * multicast, reserved and documentation ranges, and IPv4 embedded in IPv6 (mapped, NAT64) that is one of those.
+ * multicast, reserved and documentation ranges, and IPv4 embedded in IPv6 (mapped, 6to4, NAT64) that is one of those;
+ * Teredo and local-use NAT64 ({@code 64:ff9b:1::/48}) addresses are refused whole.
  */
 final class PublicAddresses {
 
@@ -58,9 +59,19 @@ final class PublicAddresses {
         if (isZero(b, 0, 12)) {
             return false;                                     // ::a.b.c.d compatible (deprecated), ::, ::1
         }
-        if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-                && isZero(b, 4, 12)) {
-            return isPublicIpv4(new byte[] {b[12], b[13], b[14], b[15]});   // 64:ff9b::/96 NAT64
+        if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+            if (isZero(b, 4, 12)) {
+                return isPublicIpv4(new byte[] {b[12], b[13], b[14], b[15]});   // 64:ff9b::/96 NAT64
+            }
+            if ((b[4] & 0xff) == 0x00 && (b[5] & 0xff) == 0x01) {
+                return false;                                 // 64:ff9b:1::/48 local-use NAT64 (RFC 8215)
+            }
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            return isPublicIpv4(new byte[] {b[2], b[3], b[4], b[5]});       // 2002::/16 6to4
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+            return false;                                     // 2001::/32 Teredo: tunnels to any IPv4 address
         }
         return true;
     }

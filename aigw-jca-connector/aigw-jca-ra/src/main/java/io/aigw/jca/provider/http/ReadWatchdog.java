@@ -13,7 +13,9 @@ import java.util.logging.Logger;
 /**
  * Closes response bodies that stall: one sweep every {@value #SWEEP_MILLIS} ms over the reads in progress closes
  * those whose idle time (since the last {@link Watch#touch()}) or total time ran out; it also aborts exchanges whose
- * response headers are late. Runs on a timer from the resource adapter's bootstrap context.
+ * response headers are late. Runs on a timer from the resource adapter's bootstrap context (a {@link Timer}, which
+ * the JCA contract provides): every task is guarded, so that nothing one watched body or upkeep task throws can end
+ * the timer, and with it every timeout of the server.
  */
 public final class ReadWatchdog {
 
@@ -29,7 +31,11 @@ public final class ReadWatchdog {
         timer.scheduleAtFixedRate(new TimerTask() {
             @Override
             public void run() {
-                sweep(System.nanoTime());
+                try {
+                    sweep(System.nanoTime());
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.log(Level.WARNING, "aigw read watchdog sweep failed", e);
+                }
             }
         }, SWEEP_MILLIS, SWEEP_MILLIS);
     }
@@ -51,7 +57,7 @@ public final class ReadWatchdog {
             public void run() {
                 try {
                     task.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     LOG.log(Level.WARNING, "aigw upkeep task failed", e);
                 }
             }
@@ -67,7 +73,11 @@ public final class ReadWatchdog {
 
     void sweep(long now) {
         for (Watch w : watches) {
-            w.checkAt(now);
+            try {
+                w.checkAt(now);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "closing a stalled upstream body failed", e);
+            }
         }
     }
 

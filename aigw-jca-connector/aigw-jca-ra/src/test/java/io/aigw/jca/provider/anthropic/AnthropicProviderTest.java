@@ -167,6 +167,16 @@ class AnthropicProviderTest {
     }
 
     @Test
+    void aBaseUrlInTheSdkFormWithoutTheVersionReachesTheSameEndpoint() throws Exception {
+        String sdkForm = upstream.baseUrl().substring(0, upstream.baseUrl().length() - "/v1".length());
+        for (String base : List.of(sdkForm, sdkForm + "/", upstream.baseUrl() + "/")) {
+            upstream.respondWith(FakeAnthropic.json(200, ANSWER));
+            open(mcf -> mcf.setBaseUrl(base)).chat(request(false));
+            assertThat(upstream.nextRequest().path()).as(base).isEqualTo("/v1/messages");
+        }
+    }
+
+    @Test
     void chatSendsTheKeyTheVersionAndAnAnthropicBody() throws Exception {
         upstream.respondWith(FakeAnthropic.json(200, ANSWER));
 

@@ -99,7 +99,13 @@ class ImageFetcherTest {
     }
 
     private static ImageFetcher fetcher(boolean allowPrivate, long maxBytes, Duration timeout) {
-        return new ImageFetcher("test", new ImageFetchSettings(allowPrivate, maxBytes, timeout));
+        return new ImageFetcher("test", new ImageFetchSettings(allowPrivate, maxBytes, timeout, 8, 20L * 1024 * 1024,
+                Duration.ofSeconds(20)));
+    }
+
+    /** One image of a request of its own. */
+    private static ImageBytes load(ImageFetcher fetcher, ImagePart image) throws ProviderException {
+        return fetcher.load(image, fetcher.budget());
     }
 
     private static ImageFetcher allowingLoopback() {
@@ -107,7 +113,7 @@ class ImageFetcherTest {
     }
 
     private static ProviderException failure(ImageFetcher fetcher, String url) {
-        ProviderException e = catchThrowableOfType(() -> fetcher.load(new ImagePart(url, null)),
+        ProviderException e = catchThrowableOfType(() -> load(fetcher, new ImagePart(url, null)),
                 ProviderException.class);
         assertThat(e).as("fetching " + url + " must fail").isNotNull();
         assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST);
@@ -116,7 +122,7 @@ class ImageFetcherTest {
 
     @Test
     void fetchesTheBytesAndTheMediaType() throws Exception {
-        ImageBytes image = allowingLoopback().load(new ImagePart(url("/cat.png"), null));
+        ImageBytes image = load(allowingLoopback(), new ImagePart(url("/cat.png"), null));
 
         assertThat(image.mediaType()).isEqualTo("image/png");
         assertThat(image.data()).isEqualTo(PNG);
@@ -125,12 +131,12 @@ class ImageFetcherTest {
 
     @Test
     void readsChunkedBodies() throws Exception {
-        assertThat(allowingLoopback().load(new ImagePart(url("/chunked.png"), null)).data()).isEqualTo(PNG);
+        assertThat(load(allowingLoopback(), new ImagePart(url("/chunked.png"), null)).data()).isEqualTo(PNG);
     }
 
     @Test
     void followsRedirectsButNotForever() throws Exception {
-        assertThat(allowingLoopback().load(new ImagePart(url("/moved"), null)).data()).isEqualTo(PNG);
+        assertThat(load(allowingLoopback(), new ImagePart(url("/moved"), null)).data()).isEqualTo(PNG);
         assertThat(failure(allowingLoopback(), url("/loop"))).hasMessageContaining("redirected more than 3");
     }
 
@@ -196,9 +202,54 @@ class ImageFetcherTest {
     void decodesDataUrls() throws Exception {
         String data = "data:image/png;base64," + Base64.getEncoder().encodeToString(PNG);
 
-        assertThat(allowingLoopback().load(new ImagePart(data, null)).data()).isEqualTo(PNG);
+        assertThat(load(allowingLoopback(), new ImagePart(data, null)).data()).isEqualTo(PNG);
         assertThat(failure(allowingLoopback(), "data:text/plain;base64,aGk=")).hasMessageContaining("image media type");
         assertThat(failure(allowingLoopback(), "data:image/png,rawbytes")).hasMessageContaining("base64");
         assertThat(failure(allowingLoopback(), "data:image/png;base64,@@@")).hasMessageContaining("valid base64");
+    }
+
+    private static ImageFetcher budgeted(int maxImages, long maxTotalBytes, Duration totalTimeout) {
+        return new ImageFetcher("test", new ImageFetchSettings(true, 1024, Duration.ofSeconds(5), maxImages,
+                maxTotalBytes, totalTimeout));
+    }
+
+    @Test
+    void aRequestMayCarryNoMoreImagesThanItsBudget() throws Exception {
+        ImageFetcher fetcher = budgeted(2, 1024, Duration.ofSeconds(5));
+        ImageFetcher.Budget budget = fetcher.budget();
+        fetcher.load(new ImagePart(url("/cat.png"), null), budget);
+        fetcher.load(new ImagePart("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(PNG), null),
+                budget);
+        ProviderException e = catchThrowableOfType(() -> fetcher.load(new ImagePart(url("/cat.png"), null), budget),
+                ProviderException.class);
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.BAD_REQUEST);
+        assertThat(e.getMessage()).isEqualTo("A request to connection 'test' may carry at most 2 images.");
+        assertThat(fetcher.load(new ImagePart(url("/cat.png"), null), fetcher.budget()).data()).isEqualTo(PNG);
+    }
+
+    @Test
+    void aRequestsImagesTogetherMayTakeNoMoreBytesThanItsBudget() throws Exception {
+        ImageFetcher fetcher = budgeted(8, PNG.length * 2L + 1, Duration.ofSeconds(5));
+        ImageFetcher.Budget budget = fetcher.budget();
+        fetcher.load(new ImagePart(url("/cat.png"), null), budget);
+        fetcher.load(new ImagePart(url("/chunked.png"), null), budget);
+        ProviderException e = catchThrowableOfType(() -> fetcher.load(new ImagePart(url("/cat.png"), null), budget),
+                ProviderException.class);
+        assertThat(e.getMessage()).isEqualTo("The images of a request to connection 'test' may take at most "
+                + (PNG.length * 2L + 1) + " bytes together.");
+    }
+
+    @Test
+    void aRequestsImagesTogetherMayTakeNoLongerThanItsBudget() throws Exception {
+        ImageFetcher fetcher = budgeted(8, 1024, Duration.ofMillis(400));
+        ImageFetcher.Budget budget = fetcher.budget();
+        long start = System.nanoTime();
+        ProviderException slow = catchThrowableOfType(() -> fetcher.load(new ImagePart(url("/slow.png"), null), budget),
+                ProviderException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(slow.getMessage()).startsWith("Fetching the image URL took longer than the time left");
+        ProviderException after = catchThrowableOfType(() -> fetcher.load(new ImagePart(url("/cat.png"), null),
+                budget), ProviderException.class);
+        assertThat(after.getMessage()).isEqualTo("Fetching the images of a request took longer than 400 ms.");
     }
 }

@@ -58,6 +58,23 @@ class ReadWatchdogTest {
     }
 
     @Test
+    void aBodyWhoseCloseThrowsNeitherStopsTheTimerNorTheOtherWatches() throws InterruptedException {
+        ReadWatchdog watchdog = new ReadWatchdog(timer);
+        CountDownLatch thrown = new CountDownLatch(1);
+        watchdog.watch(() -> {
+            thrown.countDown();
+            throw new IllegalStateException("close failed");
+        }, Duration.ofMillis(20), Duration.ofSeconds(30));
+        assertThat(thrown.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Body later = new Body();
+        ReadWatchdog.Watch watch = watchdog.watch(later, Duration.ofMillis(100), Duration.ofSeconds(30));
+        assertThat(later.closed.await(5, TimeUnit.SECONDS)).as("a body watched after the failure is still closed")
+                .isTrue();
+        assertThat(watch.expired()).isEqualTo(ReadWatchdog.Expiry.IDLE);
+    }
+
+    @Test
     void closesABodyWhoseIdleTimeRunsOut() throws InterruptedException {
         ReadWatchdog watchdog = new ReadWatchdog(timer);
         Body body = new Body();
