@@ -3,6 +3,9 @@ package io.aigw.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.aigw.it.fake.FakeGeminiServer;
+import io.aigw.it.fake.FakeUpstreams;
+import io.aigw.it.fake.RecordedRequest;
 import io.aigw.it.support.Gateway;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -13,7 +16,10 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Local embeddings computed in-process, provider embeddings, the model list, the audit listing and health. */
+/**
+ * Local embeddings computed in-process, provider embeddings (OpenAI's passed through, Gemini's from
+ * {@code batchEmbedContents}), the model list, the audit listing and health.
+ */
 class EmbeddingsAndModelsIT extends GatewayIT {
 
     private static final String LOCAL = "local/all-minilm-l6-v2";
@@ -67,6 +73,37 @@ class EmbeddingsAndModelsIT extends GatewayIT {
         assertThat(v[0]).hasSize(8);
         float[][] b = embed("openai/text-embedding-3-small", "base64", "alpha");
         assertThat(b[0]).containsExactly(v[0]);
+    }
+
+    @Test
+    void geminiEmbeddingsComeFromBatchEmbedContentsInInputOrder() {
+        HttpResponse<String> r = gateway.post("/v1/embeddings", Gateway.ADMIN_KEY, "{\"model\":\"gemini/"
+                + "gemini-embedding-001\",\"input\":[\"alpha\",\"beta\"],\"dimensions\":768}");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonObject body = Gateway.json(r);
+        assertThat(body.getString("model")).isEqualTo("gemini/gemini-embedding-001");
+        JsonArray data = body.getJsonArray("data");
+        assertThat(data).hasSize(2);
+        assertThat(data.getJsonObject(1).getInt("index")).isEqualTo(1);
+        float[] alpha = toFloats(data.getJsonObject(0).getJsonArray("embedding"));
+        assertThat(alpha).startsWith(0.606f, 0.613f, 0.62f, 0.627f);
+        assertThat(alpha).containsExactly(FakeGeminiServer.embedding("alpha", 768));
+        assertThat(toFloats(data.getJsonObject(1).getJsonArray("embedding")))
+                .containsExactly(FakeGeminiServer.embedding("beta", 768));
+        // Gemini reports no usage for embeddings: the gateway estimates max(inputs, ceil(9 characters / 4))
+        assertThat(body.getJsonObject("usage")).isEqualTo(Gateway.json("{\"prompt_tokens\":3,\"total_tokens\":3}"));
+        JsonObject row = audit.row(Gateway.requestId(r));
+        assertThat(row.getInt("input_tokens")).isEqualTo(3);
+        assertThat(row.getBoolean("usage_estimated")).isTrue();
+
+        RecordedRequest sent = FakeUpstreams.gemini().lastRequestFor("gemini-embedding-001").orElseThrow();
+        assertThat(sent.path()).isEqualTo("/v1beta/models/gemini-embedding-001:batchEmbedContents");
+        assertThat(sent.json().orElseThrow()).isEqualTo(Gateway.json("{\"requests\":["
+                + "{\"model\":\"models/gemini-embedding-001\",\"content\":{\"parts\":[{\"text\":\"alpha\"}]},"
+                + "\"outputDimensionality\":768},"
+                + "{\"model\":\"models/gemini-embedding-001\",\"content\":{\"parts\":[{\"text\":\"beta\"}]},"
+                + "\"outputDimensionality\":768}]}"));
     }
 
     @Test

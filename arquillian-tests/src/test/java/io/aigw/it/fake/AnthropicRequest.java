@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a Messages API request the fake acts on, validated the way Anthropic validates them.
+ * The parts of a Messages API request the fake acts on, validated the way Anthropic validates them (including the
+ * pairing of {@code tool_use} and {@code tool_result} blocks, see {@link AnthropicToolPairing}).
  *
  * @param model         the requested model
  * @param maxTokens     {@code max_tokens} (required, at least 1)
@@ -45,6 +46,7 @@ record AnthropicRequest(String model, int maxTokens, boolean stream, List<String
         if (messages.isEmpty()) {
             throw AnthropicError.invalid("messages: at least one message is required");
         }
+        AnthropicToolPairing.check(messages);
         JsonValue system = body.get("system");
         int inputTokens = JsonSupport.words(text(system));
         for (JsonValue message : messages) {

@@ -34,6 +34,7 @@ final class BedrockConverseHandler {
         if (!(body.get("messages") instanceof JsonArray messages) || messages.isEmpty()) {
             throw new BedrockError(400, "ValidationException", "The messages field is required.");
         }
+        BedrockConversation.check(messages);
         if (answeredByFault(exchange, modelId)) {
             return;
         }

@@ -7,7 +7,8 @@ import jakarta.json.JsonValue;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a chat completion request the fake acts on, validated the way OpenAI validates them.
+ * The parts of a chat completion request the fake acts on, validated the way OpenAI validates them (including the
+ * pairing of tool calls and tool messages, see {@link OpenAiToolPairing}).
  *
  * @param model           the requested model
  * @param stream          {@code "stream": true}
@@ -37,6 +38,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, Integer m
         if (messages.isEmpty()) {
             throw OpenAiError.emptyArray("messages");
         }
+        OpenAiToolPairing.check(messages);
         Integer maxTokens = maxTokens(body);
         Integer n = JsonSupport.integer(body, "n");
         if (n != null && n < 1) {

@@ -21,7 +21,9 @@ import java.util.Optional;
  * user message mentioning the weather the answer is {@code "Let me check."} plus two parallel {@code tool_use}
  * blocks. A model named {@code fault-*} selects a fault; {@code fake-gated-stream} pauses its stream at the
  * {@link StreamGate} keyed by {@code metadata.user_id}; names not starting with {@code claude-}, {@code fake-}
- * or {@code fault-} get 404 {@code not_found_error}. The lifecycle and bookkeeping are {@link FakeServer}'s.
+ * or {@code fault-} get 404 {@code not_found_error}. {@code tool_use} blocks not answered by leading
+ * {@code tool_result} blocks of the next user turn, and {@code tool_result} blocks answering nothing, are rejected as
+ * Anthropic rejects them ({@link AnthropicToolPairing}). The lifecycle and bookkeeping are {@link FakeServer}'s.
  */
 public final class FakeAnthropicServer extends FakeServer {
 

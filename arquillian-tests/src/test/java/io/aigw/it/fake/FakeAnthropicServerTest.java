@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -169,6 +170,64 @@ class FakeAnthropicServerTest {
     }
 
     @Test
+    void toolResultsAnsweringEveryToolUseGetTheFinalAnswer() throws Exception {
+        HttpResponse<String> response = send(conversation(user("What is the weather in Paris and Rome?"),
+                assistantUsing("toolu_01", "toolu_02"), results(toolResult("toolu_02"), toolResult("toolu_01"))));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject body = parse(response.body());
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text")
+                .add("text", "Hello from claude-sonnet-4-5.")).build(), body.getJsonArray("content"));
+        assertEquals("end_turn", body.getString("stop_reason"));
+    }
+
+    @Test
+    void consecutiveTurnsOfOneRoleAreCombinedAsAnthropicDocuments() throws Exception {
+        HttpResponse<String> assistantFirst = send(conversation(
+                Json.createObjectBuilder().add("role", "assistant").add("content", "How can I help?"),
+                user("Hello"), user("there")));
+        assertEquals(200, assistantFirst.statusCode(), assistantFirst.body());
+
+        HttpResponse<String> resultsSplit = send(conversation(user("weather?"), assistantUsing("toolu_01", "toolu_02"),
+                results(toolResult("toolu_01")), results(toolResult("toolu_02"), text("Thanks"))));
+        assertEquals(200, resultsSplit.statusCode(), resultsSplit.body());
+    }
+
+    @Test
+    void toolUseNotAnsweredFirstInTheNextTurnIsRejectedLikeAnthropic() throws Exception {
+        assertRejected(conversation(user("weather?"), assistantUsing("toolu_01"),
+                results(text("Here you go"), toolResult("toolu_01"))),
+                "messages.2: Did not find 1 `tool_result` block(s) at the beginning of this message. Messages "
+                        + "following `tool_use` blocks must begin with a matching number of `tool_result` blocks.");
+        assertRejected(conversation(user("weather?"), assistantUsing("toolu_01", "toolu_02"), user("never mind")),
+                "messages.2: Did not find 2 `tool_result` block(s) at the beginning of this message. Messages "
+                        + "following `tool_use` blocks must begin with a matching number of `tool_result` blocks.");
+        assertRejected(conversation(user("weather?"), assistantUsing("toolu_01", "toolu_02"),
+                results(toolResult("toolu_01"), toolResult("toolu_01"))),
+                "messages.1: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_02. "
+                        + "Each `tool_use` block must have a corresponding `tool_result` block in the next message.");
+        assertRejected(conversation(user("weather?"), assistantUsing("toolu_01")),
+                "messages.1: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_01. "
+                        + "Each `tool_use` block must have a corresponding `tool_result` block in the next message.");
+    }
+
+    @Test
+    void toolResultsAnsweringNoToolUseAreRejectedLikeAnthropic() throws Exception {
+        assertRejected(conversation(user("weather?"), assistantUsing("toolu_01"),
+                results(toolResult("toolu_99"))),
+                "messages.2.content.0: unexpected `tool_use_id` found in `tool_result` blocks: toolu_99. Each "
+                        + "`tool_result` block must have a corresponding `tool_use` block in the previous message.");
+        assertRejected(conversation(results(toolResult("toolu_01"))),
+                "messages.0.content.0: unexpected `tool_use_id` found in `tool_result` blocks: toolu_01. Each "
+                        + "`tool_result` block must have a corresponding `tool_use` block in the previous message.");
+        assertRejected(conversation(user("weather?"), assistantUsing("toolu_01"),
+                results(toolResult("toolu_01")), Json.createObjectBuilder().add("role", "assistant").add("content",
+                        "It is sunny."), results(toolResult("toolu_01"))),
+                "messages.4.content.0: unexpected `tool_use_id` found in `tool_result` blocks: toolu_01. Each "
+                        + "`tool_result` block must have a corresponding `tool_use` block in the previous message.");
+    }
+
+    @Test
     void fault429And529CarryAnthropicErrorsAndHeaders() throws Exception {
         HttpResponse<String> limited = send(messages("fault-429", "Hi").build());
         assertEquals(429, limited.statusCode());
@@ -278,6 +337,54 @@ class FakeAnthropicServerTest {
         return Json.createObjectBuilder().add("model", model).add("max_tokens", 1024)
                 .add("messages", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("role", "user").add("content", userText)));
+    }
+
+    private static JsonObject conversation(JsonObjectBuilder... messages) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonObjectBuilder message : messages) {
+            array.add(message);
+        }
+        return Json.createObjectBuilder().add("model", "claude-sonnet-4-5").add("max_tokens", 1024)
+                .add("messages", array).build();
+    }
+
+    private static JsonObjectBuilder user(String text) {
+        return Json.createObjectBuilder().add("role", "user").add("content", text);
+    }
+
+    /** An assistant turn: "Let me check." and one {@code get_weather} tool use per id. */
+    private static JsonObjectBuilder assistantUsing(String... ids) {
+        JsonArrayBuilder content = Json.createArrayBuilder().add(text("Let me check."));
+        for (String id : ids) {
+            content.add(Json.createObjectBuilder().add("type", "tool_use").add("id", id).add("name", "get_weather")
+                    .add("input", Json.createObjectBuilder().add("city", "Paris")));
+        }
+        return Json.createObjectBuilder().add("role", "assistant").add("content", content);
+    }
+
+    /** A user turn of these blocks. */
+    private static JsonObjectBuilder results(JsonObjectBuilder... blocks) {
+        JsonArrayBuilder content = Json.createArrayBuilder();
+        for (JsonObjectBuilder block : blocks) {
+            content.add(block);
+        }
+        return Json.createObjectBuilder().add("role", "user").add("content", content);
+    }
+
+    private static JsonObjectBuilder toolResult(String id) {
+        return Json.createObjectBuilder().add("type", "tool_result").add("tool_use_id", id).add("content", "18 C");
+    }
+
+    private static JsonObjectBuilder text(String text) {
+        return Json.createObjectBuilder().add("type", "text").add("text", text);
+    }
+
+    /** The request gets 400 with exactly this {@code invalid_request_error}. */
+    private static void assertRejected(JsonObject request, String message) throws Exception {
+        HttpResponse<String> response = send(request);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(Json.createObjectBuilder().add("type", "error").add("error", Json.createObjectBuilder()
+                .add("type", "invalid_request_error").add("message", message)).build(), parse(response.body()));
     }
 
     private static JsonObject usage(int input, int cacheRead, int output) {

@@ -26,6 +26,8 @@ import java.util.function.Predicate;
  * {@code fault-timeout}; in streams after the first text delta {@code fault-stream-throttle},
  * {@code fault-stream-error}, {@code fault-stream-crc}, {@code fault-stream-reset}); {@code fake-gated-stream}
  * pauses its stream after the first text delta at the {@link StreamGate} keyed by the last user message's text.
+ * Conversations that do not start with the user, do not alternate, or whose {@code toolResult}s do not answer the
+ * previous turn's {@code toolUse}s get Bedrock's {@code ValidationException} ({@link BedrockConversation}).
  * Model ids not starting with a provider prefix ({@code anthropic.}, {@code amazon.}, {@code meta.}, ...),
  * {@code fake-} or {@code fault-} get 404 {@code ResourceNotFoundException}. The lifecycle and bookkeeping are
  * {@link FakeServer}'s.

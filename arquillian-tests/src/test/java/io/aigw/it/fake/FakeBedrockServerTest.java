@@ -34,6 +34,8 @@ class FakeBedrockServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    private static final String USER_WEATHER =
+            "{\"role\":\"user\",\"content\":[{\"text\":\"What is the weather in Paris and Rome?\"}]}";
 
     private static FakeBedrockServer server;
     private static HttpClient client;
@@ -72,6 +74,40 @@ class FakeBedrockServerTest {
 
     private static HttpRequest signed(String modelId, String operation, String body) {
         return signed(modelId, operation, body, FakeBedrockServer.SECRET_ACCESS_KEY);
+    }
+
+    /** A Converse body of these messages (JSON texts). */
+    private static String conversation(String... messages) {
+        return "{\"messages\":[" + String.join(",", messages) + "]}";
+    }
+
+    /** An assistant message: "Let me check." and one {@code get_weather} tool use per id. */
+    private static String assistantUsing(String... ids) {
+        StringBuilder content = new StringBuilder("{\"text\":\"Let me check.\"}");
+        for (String id : ids) {
+            content.append(",{\"toolUse\":{\"toolUseId\":\"").append(id)
+                    .append("\",\"name\":\"get_weather\",\"input\":{\"city\":\"Paris\"}}}");
+        }
+        return "{\"role\":\"assistant\",\"content\":[" + content + "]}";
+    }
+
+    /** A user message of one tool result per id. */
+    private static String results(String... ids) {
+        StringBuilder content = new StringBuilder();
+        for (String id : ids) {
+            content.append(content.isEmpty() ? "" : ",").append("{\"toolResult\":{\"toolUseId\":\"").append(id)
+                    .append("\",\"content\":[{\"text\":\"18 C\"}]}}");
+        }
+        return "{\"role\":\"user\",\"content\":[" + content + "]}";
+    }
+
+    /** The request gets 400 {@code ValidationException} with exactly this message. */
+    private static void assertRejected(String body, String message) throws Exception {
+        HttpResponse<String> r = client.send(signed(MODEL, "converse", body), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.headers().firstValue("x-amzn-ErrorType").orElseThrow())
+                .isEqualTo("ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/");
+        assertThat(json(r.body())).isEqualTo(Json.createObjectBuilder().add("message", message).build());
     }
 
     private static JsonObject json(String text) {
@@ -148,6 +184,47 @@ class FakeBedrockServerTest {
         assertThat(content.getJsonObject(1).getJsonObject("toolUse").getJsonObject("input").getString("city"))
                 .isEqualTo("Paris");
         assertThat(content.getJsonObject(2).getJsonObject("toolUse").getString("name")).isEqualTo("get_weather");
+    }
+
+    @Test
+    void toolResultsAnsweringEveryToolUseGetTheFinalAnswer() throws Exception {
+        HttpResponse<String> r = client.send(signed(MODEL, "converse", conversation(USER_WEATHER,
+                assistantUsing("tooluse_a", "tooluse_b"), results("tooluse_b", "tooluse_a"))),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonObject body = json(r.body());
+        assertThat(body.getJsonObject("output").getJsonObject("message").getJsonArray("content"))
+                .isEqualTo(json("{\"c\":[{\"text\":\"The weather is fine.\"}]}").getJsonArray("c"));
+        assertThat(body.getString("stopReason")).isEqualTo("end_turn");
+    }
+
+    @Test
+    void conversationsNotStartingWithTheUserOrNotAlternatingAreRejectedLikeBedrock() throws Exception {
+        assertRejected(conversation("{\"role\":\"assistant\",\"content\":[{\"text\":\"Hi\"}]}", USER_WEATHER),
+                "A conversation must start with a user message. Try again with a conversation that starts with a "
+                        + "user message.");
+        assertRejected(conversation(USER_WEATHER, USER_WEATHER), "A conversation must alternate between user and "
+                + "assistant roles. Make sure the conversation alternates between user and assistant roles and try "
+                + "again.");
+        assertRejected(conversation(USER_WEATHER, "{\"role\":\"system\",\"content\":[{\"text\":\"Hi\"}]}"),
+                "1 validation error detected: Value 'system' at 'messages.2.member.role' failed to satisfy "
+                        + "constraint: Member must satisfy enum value set: [user, assistant]");
+    }
+
+    @Test
+    void toolResultsNotAnsweringThePreviousToolUsesAreRejectedLikeBedrock() throws Exception {
+        assertRejected(conversation(USER_WEATHER, assistantUsing("tooluse_a", "tooluse_b"), results("tooluse_a")),
+                "Expected toolResult blocks at messages.2.content for the following Ids: tooluse_b");
+        assertRejected(conversation(USER_WEATHER, assistantUsing("tooluse_a", "tooluse_b"),
+                "{\"role\":\"user\",\"content\":[{\"text\":\"never mind\"}]}"),
+                "Expected toolResult blocks at messages.2.content for the following Ids: tooluse_a, tooluse_b");
+        assertRejected(conversation(USER_WEATHER, assistantUsing("tooluse_a"), results("tooluse_z")),
+                "Expected toolResult blocks at messages.2.content for the following Ids: tooluse_a");
+        assertRejected(conversation(USER_WEATHER, "{\"role\":\"assistant\",\"content\":[{\"text\":\"Hi\"}]}",
+                results("tooluse_a")),
+                "The number of toolResult blocks at messages.2.content exceeds the number of toolUse blocks of "
+                        + "previous turn.");
     }
 
     @Test

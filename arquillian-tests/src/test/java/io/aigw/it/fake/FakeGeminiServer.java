@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * A fake Google Gemini API over real HTTP on 127.0.0.1, for integration tests.
  *
  * <p>Serves {@code POST /v1beta/models/{model}:generateContent}, {@code :streamGenerateContent} ({@code data:} events
- * with {@code alt=sse}, a JSON array without) and {@code GET /v1beta/models[/{id}]} with Gemini's JSON shapes and
- * Google's error envelope. Every request needs the API key {@value #UPSTREAM_KEY} in {@code x-goog-api-key} (or the
+ * with {@code alt=sse}, a JSON array without), {@code :embedContent} and {@code :batchEmbedContents} (vectors from
+ * {@link #embedding}) and {@code GET /v1beta/models[/{id}]} with Gemini's JSON shapes and Google's error envelope. A
+ * request whose function calls and function responses do not pair up as Gemini requires is rejected as Gemini rejects
+ * it (see {@link GeminiToolPairing}). Every request needs the API key {@value #UPSTREAM_KEY} in {@code x-goog-api-key} (or the
  * {@code key} query parameter): without one the answer is 403 {@code PERMISSION_DENIED}, with another 400
  * {@code INVALID_ARGUMENT}/{@code API_KEY_INVALID}, as Google answers. Every request is recorded as a
  * {@link RecordedRequest}.
@@ -93,6 +95,17 @@ public final class FakeGeminiServer extends FakeServer {
     public static Optional<String> modelOf(RecordedRequest request) {
         Matcher m = MODEL_IN_PATH.matcher(request.path());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The vector the fake answers for a text, as {@code embedContent} and {@code batchEmbedContents} send it.
+     *
+     * @param text       the text of the content's parts
+     * @param dimensions the request's {@code outputDimensionality} (3072 when it names none)
+     * @return the deterministic components
+     */
+    public static float[] embedding(String text, int dimensions) {
+        return GeminiEmbedHandler.values(text, dimensions);
     }
 
     private static Predicate<RecordedRequest> forModel(String model) {

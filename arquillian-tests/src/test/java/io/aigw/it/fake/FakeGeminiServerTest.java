@@ -1,5 +1,6 @@
 package io.aigw.it.fake;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -150,6 +152,116 @@ class FakeGeminiServerTest {
     }
 
     @Test
+    void functionResponsesAnsweringEveryCallGetTheFinalAnswer() throws Exception {
+        HttpResponse<String> plain = generate("gemini-2.5-flash", conversation(user("weather in Paris and Rome?"),
+                modelCalling(call("get_weather", null), call("get_weather", null)),
+                responses(response("get_weather", null), response("get_weather", null))));
+        assertEquals(200, plain.statusCode(), plain.body());
+        JsonObject candidate = parse(plain.body()).getJsonArray("candidates").getJsonObject(0);
+        assertEquals("Hello from gemini-2.5-flash.", text(candidate));
+        assertEquals("STOP", candidate.getString("finishReason"));
+
+        HttpResponse<String> byId = generate("gemini-2.5-flash", conversation(user("weather?"),
+                modelCalling(call("get_weather", "c1"), call("get_time", "c2")),
+                responses(response("get_time", "c2"), response("get_weather", "c1"))));
+        assertEquals(200, byId.statusCode(), byId.body());
+    }
+
+    @Test
+    void functionCallsAndResponsesThatDoNotPairAreRejectedLikeGemini() throws Exception {
+        assertRejected(conversation(user("weather?"), modelCalling(call("get_weather", null),
+                call("get_weather", null)), responses(response("get_weather", null))),
+                "Please ensure that the number of function response parts is equal to the number of function call "
+                        + "parts of the function call turn.");
+        assertRejected(conversation(user("weather?"), modelCalling(call("get_weather", null)), user("never mind")),
+                "Please ensure that the number of function response parts is equal to the number of function call "
+                        + "parts of the function call turn.");
+        assertRejected(conversation(user("weather?"), responses(response("get_weather", null))),
+                "Please ensure that function response turn comes immediately after a function call turn.");
+        assertRejected(conversation(modelCalling(call("get_weather", null)), responses(response("get_weather", null))),
+                "Please ensure that function call turn comes immediately after a user turn or after a function "
+                        + "response turn.");
+        assertRejected(conversation(user("weather?"), modelCalling(call("get_weather", null)),
+                responses(response("", null))),
+                "* GenerateContentRequest.contents[2].parts[0].function_response.name: Name cannot be empty.\n");
+    }
+
+    @Test
+    void functionResponsesNamingAnotherCallAreRejectedWithGooglesGenericMessage() throws Exception {
+        assertRejected(conversation(user("weather?"), modelCalling(call("get_weather", null)),
+                responses(response("get_time", null))), "Request contains an invalid argument.");
+        assertRejected(conversation(user("weather?"), modelCalling(call("get_weather", "c1")),
+                responses(response("get_weather", "c9"))), "Request contains an invalid argument.");
+    }
+
+    @Test
+    void batchEmbedContentsAnswersDeterministicVectorsInRequestOrder() throws Exception {
+        HttpResponse<String> response = client.send(post("gemini-embedding-001", "batchEmbedContents",
+                Json.createObjectBuilder().add("requests", Json.createArrayBuilder()
+                        .add(embedRequest("alpha").add("outputDimensionality", 4))
+                        .add(embedRequest("beta").add("outputDimensionality", 4))).build()),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(GeminiHttp.JSON_TYPE, response.headers().firstValue("content-type").orElseThrow());
+        assertEquals(parse("""
+                {"embeddings":[{"values":[0.606,0.613,0.62,0.627]},{"values":[0.624,0.631,0.638,0.645]}]}"""),
+                parse(response.body()));
+        assertArrayEquals(new float[] {0.606f, 0.613f, 0.62f, 0.627f}, FakeGeminiServer.embedding("alpha", 4));
+        assertEquals("/v1beta/models/gemini-embedding-001:batchEmbedContents",
+                server.lastRequestFor("gemini-embedding-001").orElseThrow().path());
+    }
+
+    @Test
+    void embedContentAnswersOneVectorOfTheModelsDefaultSize() throws Exception {
+        HttpResponse<String> response = client.send(post("gemini-embedding-001", "embedContent",
+                Json.createObjectBuilder().add("content", Json.createObjectBuilder().add("parts",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", "gamma")))).build()),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonArray values = parse(response.body()).getJsonObject("embedding").getJsonArray("values");
+        assertEquals(3072, values.size());
+        assertEquals(0.455, values.getJsonNumber(0).doubleValue());
+        assertEquals(0.462, values.getJsonNumber(1).doubleValue());
+    }
+
+    @Test
+    void embeddingRequestsGeminiRejectsAreRejected() throws Exception {
+        HttpResponse<String> noModel = client.send(post("gemini-embedding-001", "batchEmbedContents",
+                Json.createObjectBuilder().add("requests", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("content", embedRequest("alpha").build().getJsonObject("content")))).build()),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noModel.statusCode());
+        assertEquals(error(400, "* BatchEmbedContentsRequest.requests[0].model: model is not specified",
+                "INVALID_ARGUMENT"), parse(noModel.body()));
+
+        HttpResponse<String> bareModel = client.send(post("gemini-embedding-001", "batchEmbedContents",
+                Json.createObjectBuilder().add("requests", Json.createArrayBuilder().add(embedRequest("alpha")
+                        .add("model", "gemini-embedding-001"))).build()), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bareModel.statusCode());
+        assertEquals(error(400, "* BatchEmbedContentsRequest.requests[0].model: unexpected model name format",
+                "INVALID_ARGUMENT"), parse(bareModel.body()));
+
+        JsonArrayBuilder tooMany = Json.createArrayBuilder();
+        for (int i = 0; i <= GeminiEmbedHandler.MAX_BATCH; i++) {
+            tooMany.add(embedRequest("t" + i));
+        }
+        HttpResponse<String> overfull = client.send(post("gemini-embedding-001", "batchEmbedContents",
+                Json.createObjectBuilder().add("requests", tooMany).build()), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, overfull.statusCode());
+        assertEquals(error(400, "* BatchEmbedContentsRequest.requests: at most 100 requests can be in one batch",
+                "INVALID_ARGUMENT"), parse(overfull.body()));
+
+        HttpResponse<String> chatModel = client.send(post("gemini-2.5-flash", "embedContent",
+                embedRequest("alpha").build()), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, chatModel.statusCode());
+        assertEquals(error(404, "models/gemini-2.5-flash is not found for API version v1beta, or is not supported "
+                + "for embedContent. Call ListModels to see the list of available models and their supported "
+                + "methods.", "NOT_FOUND"), parse(chatModel.body()));
+    }
+
+    @Test
     void keysAreCheckedTheWayGoogleDoes() throws Exception {
         String body = contents("Hi").build().toString();
         HttpResponse<String> noKey = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
@@ -266,6 +378,66 @@ class FakeGeminiServerTest {
         return Json.createObjectBuilder().add("contents", Json.createArrayBuilder().add(Json.createObjectBuilder()
                 .add("role", "user").add("parts", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("text", userText)))));
+    }
+
+    private static JsonObject conversation(JsonObjectBuilder... contents) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonObjectBuilder content : contents) {
+            array.add(content);
+        }
+        return Json.createObjectBuilder().add("contents", array).build();
+    }
+
+    private static JsonObjectBuilder user(String text) {
+        return Json.createObjectBuilder().add("role", "user").add("parts", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("text", text)));
+    }
+
+    /** A model turn: "Let me check." and these function calls. */
+    private static JsonObjectBuilder modelCalling(JsonObjectBuilder... calls) {
+        JsonArrayBuilder parts = Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", "Let me check."));
+        for (JsonObjectBuilder call : calls) {
+            parts.add(Json.createObjectBuilder().add("functionCall", call));
+        }
+        return Json.createObjectBuilder().add("role", "model").add("parts", parts);
+    }
+
+    /** A user turn of these function responses. */
+    private static JsonObjectBuilder responses(JsonObjectBuilder... responses) {
+        JsonArrayBuilder parts = Json.createArrayBuilder();
+        for (JsonObjectBuilder response : responses) {
+            parts.add(Json.createObjectBuilder().add("functionResponse", response));
+        }
+        return Json.createObjectBuilder().add("role", "user").add("parts", parts);
+    }
+
+    private static JsonObjectBuilder call(String name, String id) {
+        JsonObjectBuilder call = Json.createObjectBuilder().add("name", name).add("args", Json.createObjectBuilder());
+        return id == null ? call : call.add("id", id);
+    }
+
+    private static JsonObjectBuilder response(String name, String id) {
+        JsonObjectBuilder response = Json.createObjectBuilder().add("name", name)
+                .add("response", Json.createObjectBuilder().add("temp_c", 18));
+        return id == null ? response : response.add("id", id);
+    }
+
+    private static JsonObjectBuilder embedRequest(String text) {
+        return Json.createObjectBuilder().add("model", "models/gemini-embedding-001").add("content", Json
+                .createObjectBuilder().add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("text", text))));
+    }
+
+    /** The request to {@code gemini-2.5-flash} gets 400 with exactly this {@code INVALID_ARGUMENT} message. */
+    private static void assertRejected(JsonObject request, String message) throws Exception {
+        HttpResponse<String> response = generate("gemini-2.5-flash", request);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(error(400, message, "INVALID_ARGUMENT"), parse(response.body()));
+    }
+
+    private static JsonObject error(int code, String message, String status) {
+        return Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("code", code)
+                .add("message", message).add("status", status)).build();
     }
 
     private static HttpRequest.Builder authorized(String url) {

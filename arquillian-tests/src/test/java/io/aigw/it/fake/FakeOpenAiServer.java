@@ -12,8 +12,9 @@ import java.util.Optional;
  * the text is {@code "Hello from <model>."}, prompt tokens are the words of all message texts and completion
  * tokens the words of the reply. A model named {@code fault-*} selects a fault, {@code fake-gated-stream}
  * pauses its stream at the {@link StreamGate} whose id is the request's {@code user} field. Every request needs
- * {@code Authorization: Bearer }{@value #UPSTREAM_KEY} and is recorded as a {@link RecordedRequest}. The
- * lifecycle and bookkeeping are {@link FakeServer}'s.
+ * {@code Authorization: Bearer }{@value #UPSTREAM_KEY} and is recorded as a {@link RecordedRequest}. Tool messages
+ * that do not answer the preceding assistant's tool calls, and tool calls left unanswered, are rejected as OpenAI
+ * rejects them ({@link OpenAiToolPairing}). The lifecycle and bookkeeping are {@link FakeServer}'s.
  */
 public final class FakeOpenAiServer extends FakeServer {
 

@@ -143,6 +143,48 @@ class FakeOpenAiServerTest {
     }
 
     @Test
+    void toolResultsAnsweringEveryCallGetTheFinalAnswer() throws Exception {
+        HttpResponse<String> response = send(conversation(user("weather in Paris and Rome"),
+                assistantCalling("call_1", "call_2"), toolResult("call_2"), toolResult("call_1")));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject choice = parse(response.body()).getJsonArray("choices").getJsonObject(0);
+        assertEquals("Hello from gpt-4o-mini.", choice.getJsonObject("message").getString("content"));
+        assertEquals("stop", choice.getString("finish_reason"));
+    }
+
+    @Test
+    void toolMessagesThatAnswerNoToolCallAreRejectedLikeOpenAi() throws Exception {
+        assertRejected(conversation(user("weather"), toolResult("call_1")),
+                "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with "
+                        + "'tool_calls'.", "messages.[1].role");
+        assertRejected(conversation(user("weather"), assistantCalling("call_1"), toolResult("call_9")),
+                "Invalid parameter: 'tool_call_id' of 'call_9' not found in 'tool_calls' of previous message.",
+                "messages.[2].tool_call_id");
+        assertRejected(conversation(user("weather"), assistantCalling("call_1"),
+                Json.createObjectBuilder().add("role", "tool").add("content", "18")),
+                "Missing parameter 'tool_call_id': messages with role 'tool' must have a 'tool_call_id'.",
+                "messages.[2].tool_call_id");
+        assertRejected(conversation(user("weather"), assistantCalling("call_1"), toolResult("call_1"),
+                user("and Rome?"), toolResult("call_1")),
+                "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with "
+                        + "'tool_calls'.", "messages.[4].role");
+    }
+
+    @Test
+    void toolCallsLeftUnansweredAreRejectedLikeOpenAi() throws Exception {
+        assertRejected(conversation(user("weather"), assistantCalling("call_1", "call_2", "call_3"),
+                toolResult("call_2"), user("never mind")),
+                "An assistant message with 'tool_calls' must be followed by tool messages responding to each "
+                        + "'tool_call_id'. The following tool_call_ids did not have response messages: call_1, call_3",
+                "messages.[3].role");
+        assertRejected(conversation(user("weather"), assistantCalling("call_1", "call_2"), toolResult("call_1")),
+                "An assistant message with 'tool_calls' must be followed by tool messages responding to each "
+                        + "'tool_call_id'. The following tool_call_ids did not have response messages: call_2",
+                "messages");
+    }
+
+    @Test
     void fault429CarriesRateLimitHeadersAndEnvelope() throws Exception {
         HttpResponse<String> response = send(chat("fault-429", false).build());
 
@@ -215,6 +257,41 @@ class FakeOpenAiServerTest {
                         .add(Json.createObjectBuilder().add("role", "system").add("content", "Be brief."))
                         .add(Json.createObjectBuilder().add("role", "user").add("content", Json.createArrayBuilder()
                                 .add(Json.createObjectBuilder().add("type", "text").add("text", "weather in Paris"))))));
+    }
+
+    private static JsonObject conversation(JsonObjectBuilder... messages) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonObjectBuilder message : messages) {
+            array.add(message);
+        }
+        return Json.createObjectBuilder().add("model", "gpt-4o-mini").add("messages", array).build();
+    }
+
+    private static JsonObjectBuilder user(String text) {
+        return Json.createObjectBuilder().add("role", "user").add("content", text);
+    }
+
+    /** An assistant message calling {@code get_weather} once per id. */
+    private static JsonObjectBuilder assistantCalling(String... ids) {
+        JsonArrayBuilder calls = Json.createArrayBuilder();
+        for (String id : ids) {
+            calls.add(Json.createObjectBuilder().add("id", id).add("type", "function")
+                    .add("function", Json.createObjectBuilder().add("name", "get_weather").add("arguments", "{}")));
+        }
+        return Json.createObjectBuilder().add("role", "assistant").addNull("content").add("tool_calls", calls);
+    }
+
+    private static JsonObjectBuilder toolResult(String id) {
+        return Json.createObjectBuilder().add("role", "tool").add("tool_call_id", id).add("content", "18 C");
+    }
+
+    /** The request gets 400 with exactly this OpenAI error ({@code invalid_request_error}, no code). */
+    private static void assertRejected(JsonObject request, String message, String param) throws Exception {
+        HttpResponse<String> response = send(request);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("message", message)
+                .add("type", "invalid_request_error").add("param", param).addNull("code")).build(),
+                parse(response.body()));
     }
 
     /** Keeps the call sites short: {@code chat(...).add(...).build()}. */

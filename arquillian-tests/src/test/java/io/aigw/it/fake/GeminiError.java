@@ -80,8 +80,13 @@ final class GeminiError extends RuntimeException {
     }
 
     static GeminiError unknownModel(String model) {
+        return unsupportedModel(model, "generateContent");
+    }
+
+    /** 404 for a model that does not exist or cannot serve {@code method} (e.g. {@code embedContent}). */
+    static GeminiError unsupportedModel(String model, String method) {
         return notFound("models/" + model + " is not found for API version v1beta, or is not supported for "
-                + "generateContent. Call ListModels to see the list of available models and their supported methods.");
+                + method + ". Call ListModels to see the list of available models and their supported methods.");
     }
 
     static GeminiError methodNotAllowed() {

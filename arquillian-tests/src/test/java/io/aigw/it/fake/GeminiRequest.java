@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a {@code GenerateContentRequest} the fake acts on, validated as far as Gemini would reject them.
+ * The parts of a {@code GenerateContentRequest} the fake acts on, validated as far as Gemini would reject them
+ * (including the pairing of function calls and function responses, see {@link GeminiToolPairing}).
  *
  * @param model           the model of the URL ({@code models/{model}:generateContent})
  * @param stream          whether the method was {@code streamGenerateContent}
@@ -47,6 +48,7 @@ record GeminiRequest(String model, boolean stream, int maxOutputTokens, List<Str
                 lastUserText = text(content).strip();
             }
         }
+        GeminiToolPairing.check(contents);
         JsonObject config = JsonSupport.object(body, "generationConfig");
         Integer max = JsonSupport.integer(config, "maxOutputTokens");
         Integer candidates = JsonSupport.integer(config, "candidateCount");

@@ -14,6 +14,7 @@ final class GeminiRouter extends FakeRouter {
 
     private final GeminiGenerateHandler generate;
     private final GeminiModelList models = new GeminiModelList();
+    private final GeminiEmbedHandler embed = new GeminiEmbedHandler();
 
     GeminiRouter(FakeGeminiServer server) {
         super(server);
@@ -69,6 +70,11 @@ final class GeminiRouter extends FakeRouter {
             if (method.equals("generateContent") || method.equals("streamGenerateContent")) {
                 only("POST", request);
                 generate.handle(exchange, request, rest.substring(0, colon), method.startsWith("stream"));
+                return;
+            }
+            if (method.equals("embedContent") || method.equals("batchEmbedContents")) {
+                only("POST", request);
+                embed.handle(exchange, request, rest.substring(0, colon), method.startsWith("batch"));
                 return;
             }
         }

@@ -2,6 +2,7 @@ package io.aigw.it.fake;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -106,6 +107,37 @@ final class OpenAiError extends RuntimeException {
     static OpenAiError belowMinimum(String param, int value) {
         return new OpenAiError(400, "Invalid '" + param + "': integer below minimum value. Expected a value >= 1, "
                 + "but got " + value + " instead.", INVALID_REQUEST, param, "integer_below_min_value");
+    }
+
+    /** A {@code tool} message without a {@code tool_call_id}. */
+    static OpenAiError missingToolCallId(int index) {
+        return new OpenAiError(400, "Missing parameter 'tool_call_id': messages with role 'tool' must have a "
+                + "'tool_call_id'.", INVALID_REQUEST, "messages.[" + index + "].tool_call_id", null);
+    }
+
+    /** A {@code tool} message whose closest preceding non-tool message is not an assistant with tool calls. */
+    static OpenAiError toolWithoutToolCalls(int index) {
+        // "preceeding" is OpenAI's own spelling
+        return new OpenAiError(400, "Invalid parameter: messages with role 'tool' must be a response to a preceeding "
+                + "message with 'tool_calls'.", INVALID_REQUEST, "messages.[" + index + "].role", null);
+    }
+
+    /** A {@code tool} message answering an id the preceding assistant message did not call. */
+    static OpenAiError toolCallIdNotFound(String id, int index) {
+        return new OpenAiError(400, "Invalid parameter: 'tool_call_id' of '" + id + "' not found in 'tool_calls' of "
+                + "previous message.", INVALID_REQUEST, "messages.[" + index + "].tool_call_id", null);
+    }
+
+    /**
+     * Tool calls of an assistant message that no {@code tool} message answered.
+     *
+     * @param ids   the unanswered ids, in the order they were called
+     * @param param {@code messages.[i].role} of the message that came instead, or {@code messages} at the end
+     */
+    static OpenAiError toolCallsUnanswered(List<String> ids, String param) {
+        return new OpenAiError(400, "An assistant message with 'tool_calls' must be followed by tool messages "
+                + "responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: "
+                + String.join(", ", ids), INVALID_REQUEST, param, null);
     }
 
     static OpenAiError unparseableJson() {

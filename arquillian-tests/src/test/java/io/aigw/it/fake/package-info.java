@@ -8,7 +8,11 @@
  * receives, and {@link io.aigw.it.fake.StreamGate} lets a test hold a stream open to prove the gateway
  * forwards chunks without buffering. {@link io.aigw.it.fake.FakeAnthropicServer},
  * {@link io.aigw.it.fake.FakeGeminiServer} and {@link io.aigw.it.fake.FakeBedrockServer} do the same for the
- * Anthropic Messages API, the Google Gemini API and the Amazon Bedrock Converse API. All four extend
+ * Anthropic Messages API, the Google Gemini API and the Amazon Bedrock Converse API. Each validates a conversation's
+ * tool calls and tool results as its real API does ({@link io.aigw.it.fake.OpenAiToolPairing},
+ * {@link io.aigw.it.fake.AnthropicToolPairing}, {@link io.aigw.it.fake.GeminiToolPairing},
+ * {@link io.aigw.it.fake.BedrockConversation}) and answers a request the real API rejects with that API's error. All
+ * four extend
  * {@link io.aigw.it.fake.FakeServer}, which holds what they share (the thread pool and server bound to 127.0.0.1,
  * stop, the request log, the stream gates, the count of open streams), and each has one
  * {@link io.aigw.it.fake.FakeRouter} that records every request, checks its credentials, routes it and maps
