@@ -1,6 +1,5 @@
 package io.aigw.policy.audit;
 
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,12 +36,6 @@ public final class AuditChain {
     }
 
     private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return io.aigw.policy.auth.KeyHasher.hmac(key);
     }
 }

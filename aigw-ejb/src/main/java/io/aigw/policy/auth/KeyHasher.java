@@ -55,6 +55,11 @@ public class KeyHasher {
 
     /** One initialised MAC per thread: looking up and keying a MAC costs more than computing one. */
     private Mac newMac() {
+        return hmac(key);
+    }
+
+    /** A new HMAC-SHA256 under {@code key}. */
+    public static Mac hmac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

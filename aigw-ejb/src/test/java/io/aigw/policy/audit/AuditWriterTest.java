@@ -138,21 +138,7 @@ class AuditWriterTest {
     @Test
     void aFullQueueRefusesWritersOnceTheWaitIsOver() throws Exception {
         try (DerbyAudit audit = new DerbyAudit("node-a", 1, Duration.ofMillis(300))) {
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Future<?> holder = pool.submit(() -> {
-                audit.writer.exclusive((c, head) -> {
-                    holding.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                });
-                return null;
-            });
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch release = holdCommits(audit);
             AuditWriter.Pending first = audit.writer.enqueue(DerbyAudit.event(AuditRecords.OUTCOME, "first", now));
             long start = System.nanoTime();
             assertThatThrownBy(() -> audit.writer.enqueue(DerbyAudit.event(AuditRecords.OUTCOME, "second", now)))
@@ -160,7 +146,6 @@ class AuditWriterTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250),
                     Duration.ofSeconds(2));
             release.countDown();
-            holder.get(10, TimeUnit.SECONDS);
             audit.writer.await(first);
             assertThat(audit.count("REQUEST_ID = 'first'")).isEqualTo(1);
             assertThat(audit.count("REQUEST_ID = 'second'")).isZero();

@@ -12,29 +12,13 @@ public final class JsonDepth {
     private JsonDepth() {
     }
 
-    /** Whether the UTF-8 text nests deeper than {@code max} (brackets inside strings do not count). */
+    /**
+     * Whether the UTF-8 text nests deeper than {@code max} (brackets inside strings do not count). The bytes are read
+     * as they are: the brackets, quotes and backslashes that matter are ASCII, and no byte of a multi-byte UTF-8
+     * character is ever one of them.
+     */
     public static boolean exceeds(byte[] utf8, int max) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < utf8.length; i++) {
-            byte b = utf8[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                if (++depth > max) {
-                    return true;
-                }
-            } else if (b == '}' || b == ']') {
-                depth--;
-            }
-        }
-        return false;
+        return exceeds(new Bytes(utf8), max);
     }
 
     /** Whether the text nests deeper than {@code max} (brackets inside strings do not count). */
@@ -60,5 +44,23 @@ public final class JsonDepth {
             }
         }
         return false;
+    }
+
+    /** UTF-8 bytes seen as characters one byte each, without decoding or copying them. */
+    private record Bytes(byte[] bytes) implements CharSequence {
+        @Override
+        public int length() {
+            return bytes.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
