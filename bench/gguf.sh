@@ -167,6 +167,7 @@ gguf_main() {
   export AIGW_LOCAL_MODEL_PATH=$MODEL_FILE AIGW_LOCAL_CONTEXT_SIZE=$CTX AIGW_LOCAL_THREADS=$THREADS AIGW_LOCAL_MAX_POOL_SIZE=1
   start_gateway
   API_KEY=$(create_api_key)
+  API_KEY=${API_KEY#* }
   # the gateway warms up once (its first request also loads the model) and stays up; every alone block is a new JVM
   # with its own warm-up
   run_client gateway-warmup "$GATEWAY_WARMUP" 0

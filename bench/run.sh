@@ -221,6 +221,7 @@ cleanup() {
 # Gateway API helpers
 # ---------------------------------------------------------------------------
 
+# create_api_key -> "<key id> <secret>" of a new gateway key named "bench"
 create_api_key() {
   local out code body
   out=$(curl -sS --max-time 30 -w '\n%{http_code}' -X POST \
