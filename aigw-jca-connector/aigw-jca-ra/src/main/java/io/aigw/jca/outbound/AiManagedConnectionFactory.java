@@ -59,6 +59,8 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     private Integer imageFetchMaxImages = 8;
     private Long imageFetchMaxTotalBytes = 20L * 1024 * 1024;
     private String imageFetchTotalTimeout = "20s";
+    private String proxyUrl = "";
+    private String noProxy = "";
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -119,6 +121,10 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     public void setImageFetchMaxTotalBytes(Long v) { imageFetchMaxTotalBytes = v; }
     public String getImageFetchTotalTimeout() { return imageFetchTotalTimeout; }
     public void setImageFetchTotalTimeout(String v) { imageFetchTotalTimeout = v; }
+    public String getProxyUrl() { return proxyUrl; }
+    public void setProxyUrl(String v) { proxyUrl = v; }
+    public String getNoProxy() { return noProxy; }
+    public void setNoProxy(String v) { noProxy = v; }
 
     // ---- ManagedConnectionFactory ----
 
@@ -257,7 +263,15 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                         Durations.parse("imageFetchTimeout", imageFetchTimeout),
                         orDefault(imageFetchMaxImages, 8),
                         imageFetchMaxTotalBytes == null ? 20L * 1024 * 1024 : imageFetchMaxTotalBytes,
-                        Durations.parse("imageFetchTotalTimeout", imageFetchTotalTimeout)));
+                        Durations.parse("imageFetchTotalTimeout", imageFetchTotalTimeout)),
+                proxy());
+    }
+
+    /** The configured proxy; a literal unset {@code ${env.X}} (no proxy configured) counts as none. */
+    private io.aigw.jca.provider.http.EgressProxy proxy() {
+        String url = proxyUrl == null || proxyUrl.startsWith("${") ? "" : proxyUrl;
+        return io.aigw.jca.provider.http.EgressProxy.of(url, noProxy == null || noProxy.startsWith("${") ? ""
+                : noProxy);
     }
 
     private static int orDefault(Integer value, int fallback) {
@@ -322,7 +336,8 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                 && Objects.equals(imageFetchTimeout, f.imageFetchTimeout)
                 && Objects.equals(imageFetchMaxImages, f.imageFetchMaxImages)
                 && Objects.equals(imageFetchMaxTotalBytes, f.imageFetchMaxTotalBytes)
-                && Objects.equals(imageFetchTotalTimeout, f.imageFetchTotalTimeout);
+                && Objects.equals(imageFetchTotalTimeout, f.imageFetchTotalTimeout)
+                && Objects.equals(proxyUrl, f.proxyUrl) && Objects.equals(noProxy, f.noProxy);
     }
 
     @Override
@@ -330,6 +345,6 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
         return Objects.hash(connectionName, protocol, baseUrl, connectTimeout, responseTimeout, idleTimeout,
                 totalTimeout, requiresCredential, headers, models, cacheDirectory, apiKeyHeader, queryParameters, region,
                 dropRequestFields, modelPath, contextSize, threads, inferenceSlots, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout, imageFetchMaxImages,
-                imageFetchMaxTotalBytes, imageFetchTotalTimeout);
+                imageFetchMaxTotalBytes, imageFetchTotalTimeout, proxyUrl, noProxy);
     }
 }

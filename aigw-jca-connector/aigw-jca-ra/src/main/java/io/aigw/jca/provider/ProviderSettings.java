@@ -1,5 +1,6 @@
 package io.aigw.jca.provider;
 
+import io.aigw.jca.provider.http.EgressProxy;
 import io.aigw.jca.api.ModelInfo;
 import java.time.Duration;
 import java.util.List;
@@ -26,12 +27,14 @@ import java.util.Set;
  * @param region             the cloud region (Bedrock), or empty
  * @param localModel         the local generation model (protocol {@code local})
  * @param imageFetch         how image URLs are fetched for providers that need the bytes
+ * @param proxy              the HTTP proxy upstreams and image URLs are reached through ({@link EgressProxy#NONE}:
+ *                           directly)
  */
 public record ProviderSettings(String connectionName, String protocol, String baseUrl, Duration connectTimeout,
                                Duration responseTimeout, Duration idleTimeout, Duration totalTimeout,
                                boolean requiresCredential, Map<String, String> headers, List<String> models,
                                String cacheDirectory, Dialect dialect, String region, LocalModelSettings localModel,
-                               ImageFetchSettings imageFetch) {
+                               ImageFetchSettings imageFetch, EgressProxy proxy) {
 
     public ProviderSettings {
         headers = Map.copyOf(headers);
@@ -40,19 +43,20 @@ public record ProviderSettings(String connectionName, String protocol, String ba
         region = region == null ? "" : region.trim();
         localModel = localModel == null ? LocalModelSettings.NONE : localModel;
         imageFetch = imageFetch == null ? ImageFetchSettings.DEFAULTS : imageFetch;
+        proxy = proxy == null ? EgressProxy.NONE : proxy;
     }
 
     /** Settings with the defaults for everything but the basics (tests, embedded use). */
     public static ProviderSettings of(String connectionName, String protocol, String baseUrl, Duration timeout) {
         return new ProviderSettings(connectionName, protocol, baseUrl, timeout, timeout, timeout, timeout, true,
-                Map.of(), List.of(), "", null, null, null, null);
+                Map.of(), List.of(), "", null, null, null, null, null);
     }
 
     /** The same settings with another base URL. */
     public ProviderSettings withBaseUrl(String url) {
         return new ProviderSettings(connectionName, protocol, url, connectTimeout, responseTimeout, idleTimeout,
                 totalTimeout, requiresCredential, headers, models, cacheDirectory, dialect, region, localModel,
-                imageFetch);
+                imageFetch, proxy);
     }
 
     /** The configured {@link #models()} as model infos (embedding models recognised by name). */

@@ -35,8 +35,6 @@ final class BedrockEndpoint {
 
     /** The same settings with the resolved base URL. */
     static ProviderSettings resolve(ProviderSettings s) {
-        return new ProviderSettings(s.connectionName(), s.protocol(), baseUrl(s), s.connectTimeout(),
-                s.responseTimeout(), s.idleTimeout(), s.totalTimeout(), s.requiresCredential(), s.headers(), s.models(),
-                s.cacheDirectory(), s.dialect(), s.region(), s.localModel(), s.imageFetch());
+        return s.withBaseUrl(baseUrl(s));
     }
 }

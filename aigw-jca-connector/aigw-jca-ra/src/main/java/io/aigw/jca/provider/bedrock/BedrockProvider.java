@@ -28,7 +28,7 @@ public final class BedrockProvider implements Provider {
     public BedrockProvider(ProviderSettings settings, ReadWatchdog watchdog, Clock clock) {
         this.settings = BedrockEndpoint.resolve(settings);
         this.http = new UpstreamHttp(this.settings, watchdog);
-        this.images = new ImageFetcher(settings.connectionName(), settings.imageFetch());
+        this.images = new ImageFetcher(settings.connectionName(), settings.imageFetch(), settings.proxy());
         this.clock = clock;
     }
 

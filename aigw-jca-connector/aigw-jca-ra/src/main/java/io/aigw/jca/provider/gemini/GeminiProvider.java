@@ -21,7 +21,7 @@ public final class GeminiProvider implements Provider {
     public GeminiProvider(ProviderSettings settings, ReadWatchdog watchdog) {
         this.settings = settings;
         this.http = new UpstreamHttp(settings, watchdog);
-        this.images = new ImageFetcher(settings.connectionName(), settings.imageFetch());
+        this.images = new ImageFetcher(settings.connectionName(), settings.imageFetch(), settings.proxy());
     }
 
     @Override

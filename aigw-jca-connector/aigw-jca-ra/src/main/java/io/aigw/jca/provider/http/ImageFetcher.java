@@ -32,14 +32,25 @@ public final class ImageFetcher {
     private final ImageFetchSettings settings;
 
     private final String connectionName;
+    private final EgressProxy proxy;
 
     /**
      * @param connectionName the connection fetching for its provider (named in messages)
      * @param settings       the connection's limits
      */
     public ImageFetcher(String connectionName, ImageFetchSettings settings) {
+        this(connectionName, settings, EgressProxy.NONE);
+    }
+
+    /**
+     * @param proxy the connection's proxy: URLs whose host it applies to are fetched through it. The host is still
+     *              checked where this server can resolve it; where only the proxy can, the proxy's own egress rules
+     *              decide
+     */
+    public ImageFetcher(String connectionName, ImageFetchSettings settings, EgressProxy proxy) {
         this.connectionName = connectionName;
         this.settings = settings;
+        this.proxy = proxy;
     }
 
     /** What one request's images may still take: created per request, used for each of its images in turn. */
@@ -111,9 +122,9 @@ public final class ImageFetcher {
     }
 
     private PinnedHttpGet.Response getOnce(URI uri, long deadline, long maxBytes) throws ProviderException {
-        InetAddress address = resolve(uri.getHost());
+        InetAddress address = proxy.appliesTo(uri.getHost()) ? resolveIfPossible(uri.getHost()) : resolve(uri.getHost());
         try {
-            return PinnedHttpGet.get(uri, address, maxBytes, deadline);
+            return PinnedHttpGet.get(uri, address, proxy, maxBytes, deadline);
         } catch (PinnedHttpGet.TooLargeException e) {
             throw maxBytes < settings.maxBytes() ? tooMuch()
                     : badImage("The image at the URL is larger than " + settings.maxBytes() + " bytes.");
@@ -124,6 +135,16 @@ public final class ImageFetcher {
             throw badImage("Connection '" + connectionName + "' could not fetch the image URL (" + e.getMessage()
                     + ").");
         }
+    }
+
+    /** For a fetch through the proxy: the host checked like {@link #resolve}, unless only the proxy can resolve it. */
+    private InetAddress resolveIfPossible(String host) throws ProviderException {
+        try {
+            InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        return resolve(host);
     }
 
     /** Resolves the host; every address it has must be allowed, and the fetch connects to the one checked. */

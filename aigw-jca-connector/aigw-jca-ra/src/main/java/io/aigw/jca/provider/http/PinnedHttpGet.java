@@ -21,8 +21,9 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One HTTP/1.1 GET connected to an address that was checked beforehand, so that the name cannot resolve elsewhere
- * between the check and the connection (DNS rebinding). TLS verifies the certificate against the URL's host name.
- * Enforces a deadline over the whole exchange and a cap on the body.
+ * between the check and the connection (DNS rebinding), or through the connection's {@link EgressProxy} (an absolute
+ * URL for HTTP, a {@code CONNECT} tunnel for HTTPS; the proxy then resolves the name itself). TLS verifies the
+ * certificate against the URL's host name. Enforces a deadline over the whole exchange and a cap on the body.
  */
 final class PinnedHttpGet {
 
@@ -45,19 +46,38 @@ final class PinnedHttpGet {
     }
 
     static Response get(URI uri, InetAddress address, long maxBytes, long deadlineNanos) throws IOException {
+        return get(uri, address, EgressProxy.NONE, maxBytes, deadlineNanos);
+    }
+
+    /** The GET, straight to {@code address}, or through {@code proxy} when it applies to the URL's host. */
+    static Response get(URI uri, InetAddress address, EgressProxy proxy, long maxBytes, long deadlineNanos)
+            throws IOException {
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        // URI.getHost() keeps an IPv6 literal's brackets: right for the Host header, not for TLS
+        String host = uri.getHost();
+        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        boolean proxied = proxy.appliesTo(host);
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress(address, port), remainingMillis(deadlineNanos));
-            // URI.getHost() keeps an IPv6 literal's brackets: right for the Host header, not for TLS
-            String host = uri.getHost();
-            Socket socket = tls ? startTls(plain, host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
-                    port) : plain;
+            plain.setSoTimeout(remainingMillis(deadlineNanos));
+            if (proxied) {
+                plain.connect(new InetSocketAddress(proxy.host(), proxy.port()), remainingMillis(deadlineNanos));
+                if (tls) {
+                    tunnel(plain, host + ":" + port, proxy, deadlineNanos);
+                }
+            } else {
+                plain.connect(new InetSocketAddress(address, port), remainingMillis(deadlineNanos));
+            }
+            Socket socket = tls ? startTls(plain, bareHost, port) : plain;
             socket.setSoTimeout(remainingMillis(deadlineNanos));
             OutputStream out = socket.getOutputStream();
-            String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+            String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            String request = "GET " + target + " HTTP/1.1\r\nHost: " + host
+            boolean absolute = proxied && !tls;
+            String target = absolute ? "http://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path : path;
+            String proxyAuth = absolute && proxy.authorization() != null
+                    ? "Proxy-Authorization: " + proxy.authorization() + "\r\n" : "";
+            String request = "GET " + target + " HTTP/1.1\r\n" + proxyAuth + "Host: " + host
                     + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "\r\nUser-Agent: aigw-image-fetch\r\n"
                     + "Accept: image/*\r\nAccept-Encoding: identity\r\nConnection: close\r\n\r\n";
             out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -70,6 +90,22 @@ final class PinnedHttpGet {
                 return new Response(status, headers, new byte[0]);
             }
             return new Response(status, headers, readBody(in, headers, maxBytes));
+        }
+    }
+
+    /** Opens a {@code CONNECT} tunnel to {@code authority} through the proxy the socket is connected to. */
+    private static void tunnel(Socket socket, String authority, EgressProxy proxy, long deadlineNanos)
+            throws IOException {
+        String auth = proxy.authorization() == null ? "" : "Proxy-Authorization: " + proxy.authorization() + "\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + auth + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = new DeadlineInputStream(socket.getInputStream(), socket, deadlineNanos);
+        int status = parseStatus(readLine(in));
+        readHeaders(in);
+        if (status != 200) {
+            throw new IOException("the proxy refused the tunnel with HTTP " + status);
         }
     }
 

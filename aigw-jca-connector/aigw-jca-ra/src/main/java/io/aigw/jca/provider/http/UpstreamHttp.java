@@ -31,8 +31,10 @@ import java.util.TimerTask;
  * keep-alive connections. The connect timeout is the client's; the response-header, idle and total timeouts are the
  * {@link ReadWatchdog}'s. A pooled connection idle for more than 2 s is checked before it is reused, so that one the
  * upstream has closed meanwhile (uvicorn, Node and Apache httpd close idle connections after 5 s) costs a new
- * connection rather than a failed request; the check waits up to 1 ms on a live connection. No proxy support yet:
- * the minimal client connects directly.
+ * connection rather than a failed request; the check waits up to 1 ms on a live connection. Without a proxy the
+ * minimal client connects directly; with one ({@link EgressProxy}, unless the upstream's host is exempt) the general
+ * client is used with everything but the proxy route switched off (no retries, redirects, cookies or decompression),
+ * HTTPS through {@code CONNECT}, proxy credentials answered when the proxy asks (407).
  */
 public final class UpstreamHttp {
 
@@ -78,11 +80,40 @@ public final class UpstreamHttp {
                         .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
                         .build())
                 .build();
-        this.client = HttpClients.createMinimal(connections);
+        this.client = client(settings.proxy(), hostOf(baseUrl), connections);
         this.idleSweep = watchdog.every(IDLE_SWEEP, () -> closeIdle(IDLE_LIMIT));
         this.requestConfig = RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                 .build();
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return URI.create(url.replace(MODEL_PLACEHOLDER, "m")).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static CloseableHttpClient client(EgressProxy proxy, String upstreamHost,
+                                              PoolingHttpClientConnectionManager connections) {
+        if (upstreamHost == null || !proxy.appliesTo(upstreamHost)) {
+            // the minimal client: one exchange on a pooled connection, none of the general client's exec chain
+            return HttpClients.createMinimal(connections);
+        }
+        org.apache.hc.core5.http.HttpHost via = new org.apache.hc.core5.http.HttpHost("http", proxy.host(),
+                proxy.port());
+        var builder = HttpClients.custom().setConnectionManager(connections).setProxy(via)
+                .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+                .disableContentCompression().disableDefaultUserAgent();
+        if (proxy.user() != null) {
+            var credentials = new org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider();
+            credentials.setCredentials(new org.apache.hc.client5.http.auth.AuthScope(via),
+                    new org.apache.hc.client5.http.auth.UsernamePasswordCredentials(proxy.user(),
+                            proxy.password().toCharArray()));
+            builder.setDefaultCredentialsProvider(credentials);
+        }
+        return builder.build();
     }
 
     /**

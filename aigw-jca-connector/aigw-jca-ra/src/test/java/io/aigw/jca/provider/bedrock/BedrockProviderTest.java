@@ -472,7 +472,7 @@ class BedrockProviderTest {
                 BedrockEndpoint.FACTORY_DEFAULT_BASE_URL, java.time.Duration.ofSeconds(1));
         io.aigw.jca.provider.ProviderSettings inRegion = new io.aigw.jca.provider.ProviderSettings("b", "bedrock", "",
                 unset.connectTimeout(), unset.responseTimeout(), unset.idleTimeout(), unset.totalTimeout(), true,
-                Map.of(), List.of(), "", null, "eu-central-1", null, null);
+                Map.of(), List.of(), "", null, "eu-central-1", null, null, null);
 
         assertThat(BedrockEndpoint.baseUrl(inRegion)).isEqualTo("https://bedrock-runtime.eu-central-1.amazonaws.com");
         assertThat(BedrockEndpoint.baseUrl(unset)).isEmpty();

@@ -172,7 +172,7 @@ class UpstreamHttpTest {
     void theSocketsReadTimeoutStaysBehindTheConfiguredWaits() {
         ProviderSettings slow = new ProviderSettings("ollama", "openai", "http://127.0.0.1:1/v1", Duration.ofSeconds(2),
                 Duration.ofSeconds(300), Duration.ofSeconds(120), Duration.ofMinutes(30), false, java.util.Map.of(),
-                java.util.List.of(), "", null, null, null, null);
+                java.util.List.of(), "", null, null, null, null, null);
 
         // the client's default (3 minutes) would cut off the 300 s response-header timeout
         assertThat(UpstreamHttp.socketConfig(slow).getSoTimeout().toMilliseconds())
