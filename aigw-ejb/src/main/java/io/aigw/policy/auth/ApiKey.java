@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 @Table(name = "AIGW_API_KEY", indexes = @Index(name = "AIGW_API_KEY_HASH", columnList = "KEY_HASH", unique = true))
 @NamedQuery(name = "ApiKey.byHash", query = "SELECT k FROM ApiKey k WHERE k.keyHash = :hash")
 @NamedQuery(name = "ApiKey.all", query = "SELECT k FROM ApiKey k ORDER BY k.createdAt")
+@NamedQuery(name = "ApiKey.activeHashes", query = "SELECT k.keyHash FROM ApiKey k WHERE k.revokedAt IS NULL")
 @NamedQuery(name = "ApiKey.activeAdmins", query = "SELECT COUNT(k) FROM ApiKey k WHERE k.revokedAt IS NULL AND k.roles LIKE '%admin%'")
 public class ApiKey {
 

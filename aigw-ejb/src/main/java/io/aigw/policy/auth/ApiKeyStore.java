@@ -59,6 +59,12 @@ public class ApiKeyStore {
                 .findFirst();
     }
 
+    /** The keyed hashes of every active key (never a secret). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Set<String> activeHashes() {
+        return new java.util.HashSet<>(em.createNamedQuery("ApiKey.activeHashes", String.class).getResultList());
+    }
+
     /** Whether some key, revoked or not, has this secret. */
     public boolean exists(String secret) {
         return !em.createNamedQuery("ApiKey.byHash", ApiKey.class).setParameter("hash", hasher.hash(secret))

@@ -38,7 +38,13 @@ public class Authenticator {
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private long ttlNanos;
 
+    private volatile ActiveHashes active;
+
     private record Entry(Caller caller, long expiresAt) {
+    }
+
+    /** The active keys' hashes as read at {@code loadedAt}. */
+    private record ActiveHashes(java.util.Set<String> hashes, long loadedAt) {
     }
 
     @PostConstruct
@@ -70,7 +76,9 @@ public class Authenticator {
 
     private Entry lookUp(String hash, long now) {
         long seen = generation.get();
-        Caller caller = store.findActiveByHash(hash).map(ApiKey::toCaller).orElse(null);
+        ActiveHashes hashes = activeHashes(now, seen);
+        Caller caller = hashes != null && !hashes.hashes().contains(hash) ? null
+                : store.findActiveByHash(hash).map(ApiKey::toCaller).orElse(null);
         Entry e = new Entry(caller, now + (caller == null ? NEGATIVE_TTL.toNanos() : ttlNanos));
         Map<String, Entry> cache = caller == null ? unknown : known;
         if (caller != null) {
@@ -87,9 +95,38 @@ public class Authenticator {
         return e;
     }
 
+    /**
+     * The active keys' hashes, reloaded when older than the cache time (by one caller; the others go on with the
+     * previous set). {@code null} when they cannot be read: callers then ask the database key by key.
+     */
+    private ActiveHashes activeHashes(long now, long seenGeneration) {
+        ActiveHashes current = active;
+        if (current != null && now - current.loadedAt() < ttlNanos) {
+            return current;
+        }
+        if (!reloading.compareAndSet(false, true)) {
+            return current;
+        }
+        try {
+            ActiveHashes loaded = new ActiveHashes(java.util.Set.copyOf(store.activeHashes()), now);
+            if (generation.get() != seenGeneration) {
+                return null; // a key changed meanwhile: what was read may miss it, so it is neither kept nor used
+            }
+            active = loaded;
+            return loaded;
+        } catch (RuntimeException e) {
+            return null;
+        } finally {
+            reloading.set(false);
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Forgets cached answers: call once a key change has committed. */
     public void invalidate() {
         generation.incrementAndGet();
+        active = null;
         known.clear();
         unknown.clear();
     }
