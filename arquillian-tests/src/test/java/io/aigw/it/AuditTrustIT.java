@@ -135,7 +135,7 @@ class AuditTrustIT extends GatewayIT {
     }
 
     @Test
-    void aStreamedAnswersRecordWasAcceptedBeforeItsFirstByteAndTheChainVerifies() {
+    void aStreamedAnswerHasItsAcceptedEventAndTheChainVerifies() {
         HttpResponse<java.util.stream.Stream<String>> streamed = gateway.stream("/v1/chat/completions",
                 Gateway.ADMIN_KEY, "{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":"
                         + "\"user\",\"content\":\"hi\"}]}");

@@ -291,7 +291,7 @@ public class AuditWriter {
 
     /** The committed head of this node's chain, as this writer knows it ({@code seq} -1: not known yet). */
     AuditStore.Head committedHead() {
-        acquirePermitUninterruptibly();
+        commitPermit.acquireUninterruptibly();
         try {
             return new AuditStore.Head(headSeq, headHash);
         } finally {
@@ -463,10 +463,6 @@ public class AuditWriter {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted while waiting for the audit trail", e);
         }
-    }
-
-    private void acquirePermitUninterruptibly() {
-        commitPermit.acquireUninterruptibly();
     }
 
     private static String cause(Throwable t) {

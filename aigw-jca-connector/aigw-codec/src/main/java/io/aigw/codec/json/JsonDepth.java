@@ -60,7 +60,7 @@ public final class JsonDepth {
 
         @Override
         public CharSequence subSequence(int start, int end) {
-            throw new UnsupportedOperationException();
+            return new String(bytes, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
     }
 }
