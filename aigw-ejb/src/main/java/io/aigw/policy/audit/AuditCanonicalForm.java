@@ -10,14 +10,15 @@ import java.time.ZoneOffset;
  */
 final class AuditCanonicalForm {
 
-    /** The form this build writes. */
-    static final int VERSION = 1;
+    /** The form this build writes: version 2 adds the principal after the tenant. */
+    static final int VERSION = 2;
 
     private AuditCanonicalForm() {
     }
 
     static byte[] of(AuditRecord r) {
-        if (r.getFormVersion() != VERSION) {
+        int version = r.getFormVersion();
+        if (version != 1 && version != VERSION) {
             throw new IllegalArgumentException("no canonical form version " + r.getFormVersion());
         }
         StringBuilder b = new StringBuilder(512);
@@ -30,6 +31,9 @@ final class AuditCanonicalForm {
         field(b, r.getOccurredAt() == null ? null : r.getOccurredAt().toInstant(ZoneOffset.UTC).toEpochMilli());
         field(b, r.getKeyId());
         field(b, r.getTenant());
+        if (version >= 2) {
+            field(b, r.getPrincipal());
+        }
         field(b, r.getOperation());
         field(b, r.getMethod());
         field(b, r.getPath());

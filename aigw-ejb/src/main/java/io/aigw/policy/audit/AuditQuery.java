@@ -1,11 +1,17 @@
 package io.aigw.policy.audit;
 
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,40 +19,91 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the audit trail for the compliance API: each request's events merged into one record, limited to one
- * tenant's records unless the caller may read every tenant's.
+ * Reads the audit trail for the compliance API: each request's events merged into one record, newest first, limited
+ * to one tenant's records unless the caller may read every tenant's. A page is one index range read in the list's
+ * order that stops after its rows ({@link AuditCursor}); nothing counts the whole trail unless a bounded total is
+ * asked for. Plain JDBC outside any transaction, like the rest of the audit trail.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditQuery {
 
-    /** A request's main event: its outcome, or its accepted event while it has none. */
-    private static final String MAIN_EVENT = "(a.eventType IN ('outcome', 'record', 'auth_failure') OR (a.eventType = 'accepted' AND "
-            + "NOT EXISTS (SELECT o FROM AuditRecord o WHERE o.requestId = a.requestId AND o.eventType = 'outcome')))";
+    /** The most records a total counts; beyond, the total reads "at least". */
+    public static final int TOTAL_CAP = 10_000;
+    /** The deepest {@code offset} accepted; beyond, a cursor is the way through the trail. */
+    public static final int MAX_OFFSET = 10_000;
 
-    @PersistenceContext(unitName = "aigw")
-    EntityManager em;
+    private static final String OUTCOMES = "a.EVENT_TYPE IN ('outcome', 'record', 'auth_failure')";
+    private static final String OPEN = "a.EVENT_TYPE = 'accepted' AND NOT EXISTS (SELECT 1 FROM AIGW_AUDIT o "
+            + "WHERE o.REQUEST_ID = a.REQUEST_ID AND o.EVENT_TYPE = 'outcome')";
+    private static final String INTERRUPTED = "a.EVENT_TYPE = 'outcome' AND a.ERROR_CODE = 'interrupted' "
+            + "AND a.HTTP_STATUS IS NULL";
+    /** A request's main event: its outcome, or its accepted event while it has none. */
+    private static final String MAIN_EVENT = "(" + OUTCOMES + " OR (" + OPEN + "))";
+    private static final String ORDER = " ORDER BY a.OCCURRED_AT DESC, a.NODE_ID DESC, a.CHAIN_SEQ DESC";
+    private static final Comparator<AuditRecord> NEWEST_FIRST = Comparator.comparing(AuditRecord::getOccurredAt)
+            .thenComparing(AuditRecord::getNodeId).thenComparingLong(AuditRecord::getChainSeq).reversed();
+
+    @Inject
+    AuditStore store;
 
     /**
+     * One page of records.
+     *
      * @param scopeTenant the only tenant whose records may be read, or {@code null} for every tenant
+     * @param after       where the page starts ({@code null}: at the newest record)
+     * @param offset      records to skip (at most {@link #MAX_OFFSET})
+     * @param withTotal   whether to count the matching records (up to {@link #TOTAL_CAP})
      */
-    public AuditPage page(AuditFilter filter, String scopeTenant, int offset, int limit) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, scopeTenant, params);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AuditRecord a" + where, Long.class);
-        TypedQuery<AuditRecord> rows = em.createQuery("SELECT a FROM AuditRecord a" + where
-                + " ORDER BY a.occurredAt DESC, a.nodeId, a.chainSeq DESC", AuditRecord.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        List<AuditRecord> main = rows.setFirstResult(offset).setMaxResults(limit).getResultList();
-        return new AuditPage(count.getSingleResult(), offset, views(main));
+    public AuditPage page(AuditFilter filter, String scopeTenant, AuditCursor after, int offset, int limit,
+                          boolean withTotal) throws SQLException {
+        try (Connection c = store.connection()) {
+            List<AuditRecord> main = new ArrayList<>(limit + 1);
+            if (filter.model() == null) {
+                main.addAll(select(c, filter, scopeTenant, after, offset, limit + 1));
+            } else {
+                // either model matches: two index range reads merged, each request once
+                int reach = offset + limit + 1;
+                Map<String, AuditRecord> merged = new LinkedHashMap<>();
+                for (AuditFilter branch : List.of(filter.withModels(filter.model(), null),
+                        filter.withModels(null, filter.model()))) {
+                    for (AuditRecord r : select(c, branch, scopeTenant, after, 0, reach)) {
+                        merged.putIfAbsent(r.getNodeId() + "/" + r.getChainSeq(), r);
+                    }
+                }
+                main.addAll(merged.values());
+                main.sort(NEWEST_FIRST);
+                main = new ArrayList<>(main.subList(Math.min(offset, main.size()), Math.min(reach, main.size())));
+            }
+            AuditCursor next = null;
+            if (main.size() > limit) {
+                main = main.subList(0, limit);
+                next = AuditCursor.after(main.get(limit - 1));
+            }
+            Long total = null;
+            boolean exact = true;
+            if (withTotal) {
+                total = count(c, filter, scopeTenant);
+                exact = total <= TOTAL_CAP;
+                total = Math.min(total, TOTAL_CAP);
+            }
+            return new AuditPage(views(c, main), next, total, exact);
+        }
     }
 
     /** One request's record by its id (the {@code x-request-id} it was answered with), within the scope. */
-    public Optional<AuditView> find(String requestId, String scopeTenant) {
-        List<AuditRecord> events = em.createQuery("SELECT a FROM AuditRecord a WHERE a.requestId = :id "
-                + "ORDER BY a.chainSeq", AuditRecord.class).setParameter("id", requestId).getResultList();
+    public Optional<AuditView> find(String requestId, String scopeTenant) throws SQLException {
+        List<AuditRecord> events = new ArrayList<>();
+        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement("SELECT "
+                + AuditRows.COLUMNS + " FROM AIGW_AUDIT WHERE REQUEST_ID = ? ORDER BY CHAIN_SEQ")) {
+            ps.setQueryTimeout(store.timeoutSeconds());
+            ps.setString(1, requestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(AuditRows.read(rs));
+                }
+            }
+        }
         AuditRecord main = null;
         LocalDateTime acceptedAt = null;
         List<String> changes = new ArrayList<>();
@@ -68,39 +125,128 @@ public class AuditQuery {
         return Optional.of(new AuditView(main, AuditView.stateOf(main), acceptedAt, changes));
     }
 
-    private List<AuditView> views(List<AuditRecord> main) {
+    private List<AuditRecord> select(Connection c, AuditFilter filter, String scopeTenant, AuditCursor after,
+                                     int offset, int rows) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed()).append(" FROM AIGW_AUDIT a WHERE ");
+        where(sql, params, filter, scopeTenant);
+        if (after != null) {
+            Timestamp at = Timestamp.valueOf(after.occurredAt());
+            sql.append(" AND a.OCCURRED_AT <= ? AND (a.OCCURRED_AT < ? OR a.NODE_ID < ? OR (a.NODE_ID = ? "
+                    + "AND a.CHAIN_SEQ < ?))");
+            params.addAll(List.of(at, at, after.node(), after.node(), after.seq()));
+        }
+        sql.append(ORDER);
+        if (offset > 0) {
+            sql.append(" OFFSET ? ROWS");
+            params.add(offset);
+        }
+        sql.append(" FETCH FIRST ? ROWS ONLY");
+        params.add(rows);
+        List<AuditRecord> out = new ArrayList<>(Math.min(rows, 1024));
+        try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(AuditRows.read(rs));
+            }
+        }
+        return out;
+    }
+
+    private long count(Connection c, AuditFilter filter, String scopeTenant) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 AS x FROM AIGW_AUDIT a WHERE ");
+        where(sql, params, filter, scopeTenant);
+        sql.append(" FETCH FIRST ? ROWS ONLY) t");
+        params.add(TOTAL_CAP + 1);
+        try (PreparedStatement ps = prepare(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            ps.setQueryTimeout(store.timeoutSeconds());
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private static void where(StringBuilder sql, List<Object> params, AuditFilter f, String scopeTenant) {
+        sql.append(stateCondition(f.state()));
+        add(sql, params, "a.TENANT = ?", scopeTenant);
+        add(sql, params, "a.OCCURRED_AT >= ?", f.from() == null ? null : Timestamp.valueOf(f.from()));
+        add(sql, params, "a.OCCURRED_AT < ?", f.to() == null ? null : Timestamp.valueOf(f.to()));
+        add(sql, params, "a.TENANT = ?", f.tenant());
+        add(sql, params, "a.KEY_ID = ?", f.keyId());
+        add(sql, params, "a.PRINCIPAL = ?", f.principal());
+        if (f.model() != null) {
+            sql.append(" AND (a.MODEL_REQUESTED = ? OR a.MODEL_RESOLVED = ?)");
+            params.add(f.model());
+            params.add(f.model());
+        }
+        add(sql, params, "a.MODEL_REQUESTED = ?", f.modelRequested());
+        add(sql, params, "a.MODEL_RESOLVED = ?", f.modelResolved());
+        add(sql, params, "a.CONNECTION_NAME = ?", f.connection());
+        if (f.statusMin() != null && f.statusMin().equals(f.statusMax())) {
+            add(sql, params, "a.HTTP_STATUS = ?", f.statusMin());
+        } else {
+            add(sql, params, "a.HTTP_STATUS >= ?", f.statusMin());
+            add(sql, params, "a.HTTP_STATUS <= ?", f.statusMax());
+        }
+        add(sql, params, "a.ERROR_CODE = ?", f.errorCode());
+        add(sql, params, "a.OPERATION = ?", f.operation());
+        add(sql, params, "a.STREAMED = ?", f.streamed());
+    }
+
+    private static String stateCondition(String state) {
+        if (state == null) {
+            return MAIN_EVENT;
+        }
+        return switch (state) {
+            case AuditView.IN_PROGRESS -> "(" + OPEN + ")";
+            case AuditView.INTERRUPTED -> "(" + INTERRUPTED + ")";
+            case AuditView.COMPLETED -> "(" + OUTCOMES + " AND (a.HTTP_STATUS IS NOT NULL OR a.ERROR_CODE IS NULL "
+                    + "OR a.ERROR_CODE <> 'interrupted'))";
+            default -> throw new IllegalArgumentException("unknown state " + state);
+        };
+    }
+
+    private static void add(StringBuilder sql, List<Object> params, String clause, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            params.add(value);
+        }
+    }
+
+    private static String prefixed() {
+        return "a." + AuditRows.COLUMNS.replace(", ", ", a.");
+    }
+
+    private List<AuditView> views(Connection c, List<AuditRecord> main) throws SQLException {
         List<String> admin = main.stream().filter(r -> "admin".equals(r.getOperation()))
                 .map(AuditRecord::getRequestId).toList();
         Map<String, List<String>> changes = new HashMap<>();
         if (!admin.isEmpty()) {
-            em.createQuery("SELECT a FROM AuditRecord a WHERE a.eventType = 'admin' AND a.requestId IN :ids "
-                            + "ORDER BY a.chainSeq", AuditRecord.class).setParameter("ids", admin).getResultList()
-                    .forEach(e -> changes.computeIfAbsent(e.getRequestId(), k -> new ArrayList<>()).add(e.getDetails()));
+            String marks = String.join(", ", java.util.Collections.nCopies(admin.size(), "?"));
+            try (PreparedStatement ps = prepare(c, "SELECT REQUEST_ID, DETAILS FROM AIGW_AUDIT WHERE EVENT_TYPE = "
+                    + "'admin' AND REQUEST_ID IN (" + marks + ") ORDER BY CHAIN_SEQ", new ArrayList<>(admin));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
         }
         List<AuditView> out = new ArrayList<>(main.size());
         for (AuditRecord r : main) {
             out.add(new AuditView(r, AuditView.stateOf(r), null, changes.getOrDefault(r.getRequestId(), List.of())));
         }
         return out;
-    }
-
-    private static String where(AuditFilter f, String scopeTenant, Map<String, Object> params) {
-        StringBuilder sb = new StringBuilder(" WHERE ").append(MAIN_EVENT);
-        add(sb, params, "a.tenant = :scope", "scope", scopeTenant);
-        add(sb, params, "a.occurredAt >= :from", "from", f.from());
-        add(sb, params, "a.occurredAt < :to", "to", f.to());
-        add(sb, params, "a.keyId = :keyId", "keyId", f.keyId());
-        add(sb, params, "a.tenant = :tenant", "tenant", f.tenant());
-        add(sb, params, "(a.modelRequested = :model OR a.modelResolved = :model)", "model", f.model());
-        add(sb, params, "a.status = :status", "status", f.status());
-        add(sb, params, "a.operation = :operation", "operation", f.operation());
-        return sb.toString();
-    }
-
-    private static void add(StringBuilder sb, Map<String, Object> params, String clause, String name, Object value) {
-        if (value != null) {
-            sb.append(" AND ").append(clause);
-            params.put(name, value);
-        }
     }
 }

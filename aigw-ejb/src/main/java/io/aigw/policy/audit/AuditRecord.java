@@ -18,8 +18,7 @@ import java.time.LocalDateTime;
 @Entity
 @Table(name = "AIGW_AUDIT",
         uniqueConstraints = @UniqueConstraint(name = "AIGW_AUDIT_NODE_SEQ", columnNames = {"NODE_ID", "CHAIN_SEQ"}),
-        indexes = {@Index(name = "AIGW_AUDIT_TIME", columnList = "OCCURRED_AT"),
-                @Index(name = "AIGW_AUDIT_KEY_TIME", columnList = "KEY_ID,OCCURRED_AT"),
+        indexes = {@Index(name = "AIGW_AUDIT_LIST", columnList = "OCCURRED_AT DESC,NODE_ID DESC,CHAIN_SEQ DESC"),
                 @Index(name = "AIGW_AUDIT_REQUEST", columnList = "REQUEST_ID")})
 public class AuditRecord {
 
@@ -53,6 +52,9 @@ public class AuditRecord {
 
     @Column(name = "TENANT", length = 100)
     private String tenant;
+
+    @Column(name = "PRINCIPAL", length = 200)
+    private String principal;
 
     @Column(name = "OPERATION", length = 20, nullable = false)
     private String operation;
@@ -144,6 +146,7 @@ public class AuditRecord {
     // package-private setters used by AuditRecords
     void occurredAt(LocalDateTime v) { occurredAt = v; }
     void caller(String key, String tenantId) { keyId = key; tenant = tenantId; }
+    void principal(String name) { principal = name; }
     void request(String op, String httpMethod, String requestPath, String address) {
         operation = op; method = httpMethod; path = requestPath; clientAddress = address;
     }
@@ -167,6 +170,8 @@ public class AuditRecord {
     public LocalDateTime getOccurredAt() { return occurredAt; }
     public String getKeyId() { return keyId; }
     public String getTenant() { return tenant; }
+    /** Who called: the key's name for API-key callers. */
+    public String getPrincipal() { return principal; }
     public String getOperation() { return operation; }
     public String getMethod() { return method; }
     public String getPath() { return path; }

@@ -58,6 +58,7 @@ final class AuditRecords {
         AuditRecord r = new AuditRecord(accepted.getRequestId(), accepted.getRequestId(), OUTCOME);
         r.occurredAt(accepted.getOccurredAt());
         r.caller(accepted.getKeyId(), accepted.getTenant());
+        r.principal(accepted.getPrincipal());
         r.request(accepted.getOperation(), accepted.getMethod(), accepted.getPath(), accepted.getClientAddress());
         r.routing(accepted.getModelRequested(), accepted.getModelResolved(), accepted.getConnection(),
                 accepted.isStreamed());
@@ -116,6 +117,7 @@ final class AuditRecords {
         Caller caller = ex.caller();
         r.caller(caller == null ? null : AuditValues.fit(caller.keyId(), 32),
                 caller == null ? null : AuditValues.fit(caller.tenant(), 100));
+        r.principal(caller == null ? null : AuditValues.fit(caller.name(), 200));
         r.request(ex.operation().auditName(), AuditValues.fit(ex.call().method(), 10),
                 AuditValues.fit(ex.call().path(), 300), AuditValues.fit(ex.call().clientAddress(), 64));
         r.routing(AuditValues.fit(ex.requestedModel(), 300), AuditValues.fit(ex.resolvedModel(), 300),

@@ -15,12 +15,12 @@ import java.sql.Types;
 final class AuditRows {
 
     static final String COLUMNS = "ID, REQUEST_ID, EVENT_TYPE, FORM_VERSION, DETAILS, NODE_ID, CHAIN_SEQ, OCCURRED_AT, "
-            + "KEY_ID, TENANT, OPERATION, HTTP_METHOD, PATH, CLIENT_ADDRESS, MODEL_REQUESTED, MODEL_RESOLVED, "
+            + "KEY_ID, TENANT, PRINCIPAL, OPERATION, HTTP_METHOD, PATH, CLIENT_ADDRESS, MODEL_REQUESTED, MODEL_RESOLVED, "
             + "CONNECTION_NAME, STREAMED, HTTP_STATUS, ERROR_CODE, ERROR_MESSAGE, INPUT_TOKENS, OUTPUT_TOKENS, "
             + "CACHED_INPUT_TOKENS, CACHE_WRITE_TOKENS, REASONING_TOKENS, USAGE_ESTIMATED, FINISH_REASON, LATENCY_MS, "
             + "FIRST_CHUNK_MS, PREV_HASH, RECORD_HASH";
 
-    static final String INSERT = "INSERT INTO AIGW_AUDIT (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    static final String INSERT = "INSERT INTO AIGW_AUDIT (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private AuditRows() {
@@ -38,6 +38,7 @@ final class AuditRows {
         ps.setTimestamp(++i, Timestamp.valueOf(r.getOccurredAt()));
         ps.setString(++i, r.getKeyId());
         ps.setString(++i, r.getTenant());
+        ps.setString(++i, r.getPrincipal());
         ps.setString(++i, r.getOperation());
         ps.setString(++i, r.getMethod());
         ps.setString(++i, r.getPath());
@@ -74,6 +75,7 @@ final class AuditRows {
         r.link(rs.getString("NODE_ID"), rs.getLong("CHAIN_SEQ"), rs.getString("PREV_HASH"), rs.getString("RECORD_HASH"));
         r.occurredAt(rs.getTimestamp("OCCURRED_AT").toLocalDateTime());
         r.caller(rs.getString("KEY_ID"), rs.getString("TENANT"));
+        r.principal(rs.getString("PRINCIPAL"));
         r.request(rs.getString("OPERATION"), rs.getString("HTTP_METHOD"), rs.getString("PATH"),
                 rs.getString("CLIENT_ADDRESS"));
         r.routing(rs.getString("MODEL_REQUESTED"), rs.getString("MODEL_RESOLVED"), rs.getString("CONNECTION_NAME"),

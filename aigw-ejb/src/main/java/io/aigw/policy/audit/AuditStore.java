@@ -1,6 +1,7 @@
 package io.aigw.policy.audit;
 
 import io.aigw.policy.config.GatewaySettings;
+import io.aigw.policy.usage.UsageStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,10 @@ public class AuditStore {
         timeoutSeconds = (int) Math.max(1, statementTimeout.toSeconds());
     }
 
-    /** Inserts the events and commits them: one JDBC batch and one durable commit. */
+    /**
+     * Inserts the events, adds their usage to the aggregate store and commits: one JDBC batch per table and one
+     * durable commit.
+     */
     void insert(List<AuditRecord> events) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -60,6 +64,7 @@ public class AuditStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+                UsageStore.add(c, AuditUsage.of(events), timeoutSeconds);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);

@@ -15,9 +15,9 @@ import java.util.Locale;
 final class SchemaScripts {
 
     /** The highest version this build knows. */
-    static final int LATEST = 3;
+    static final int LATEST = 4;
     private static final String[] NAMES = {null, "V1__audit_and_keys.sql", "V2__cache_write_tokens.sql",
-            "V3__audit_events.sql"};
+            "V3__audit_events.sql", "V4__compliance_at_scale.sql"};
 
     private SchemaScripts() {
     }

@@ -43,6 +43,7 @@ final class AuditJson {
         }
         opt(b, "key_id", r.getKeyId());
         opt(b, "tenant", r.getTenant());
+        opt(b, "principal", r.getPrincipal());
         opt(b, "method", r.getMethod());
         opt(b, "path", r.getPath());
         opt(b, "client_address", r.getClientAddress());

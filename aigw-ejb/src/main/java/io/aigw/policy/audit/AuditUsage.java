@@ -1,0 +1,38 @@
+package io.aigw.policy.audit;
+
+import io.aigw.policy.usage.UsageBucket;
+import io.aigw.policy.usage.UsageTotals;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The usage a batch of events adds to the aggregate store: each request's outcome event counts once, in the UTC hour
+ * the request was received; accepted, administrative, purge and authentication-failure events add nothing.
+ */
+final class AuditUsage {
+
+    private AuditUsage() {
+    }
+
+    static Map<UsageBucket, UsageTotals> of(List<AuditRecord> events) {
+        Map<UsageBucket, UsageTotals> out = new HashMap<>();
+        for (AuditRecord r : events) {
+            if (!AuditRecords.OUTCOME.equals(r.getEventType())) {
+                continue;
+            }
+            String model = r.getModelResolved() != null ? r.getModelResolved() : r.getModelRequested();
+            UsageBucket bucket = new UsageBucket(r.getOccurredAt().truncatedTo(ChronoUnit.HOURS), none(r.getTenant()),
+                    none(r.getKeyId()), none(model), r.getOperation(), r.getNodeId());
+            out.computeIfAbsent(bucket, b -> new UsageTotals()).add(r.getStatus(), r.isStreamed(),
+                    r.isUsageEstimated(), r.getInputTokens(), r.getOutputTokens(), r.getCachedInputTokens(),
+                    r.getCacheWriteTokens(), r.getReasoningTokens(), r.getLatencyMillis());
+        }
+        return out;
+    }
+
+    private static String none(String v) {
+        return v == null ? "" : v;
+    }
+}

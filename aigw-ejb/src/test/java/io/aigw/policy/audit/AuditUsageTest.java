@@ -1,0 +1,113 @@
+package io.aigw.policy.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aigw.policy.usage.UsageDimension;
+import io.aigw.policy.usage.UsageQuery;
+import io.aigw.policy.usage.UsageRow;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The usage aggregate store, written by the audit group commit: its sums equal the records they summarise, and a
+ * report folds hours into days in a time zone.
+ */
+class AuditUsageTest {
+
+    private DerbyAudit audit;
+    private UsageQuery usage;
+
+    @BeforeEach
+    void open() throws Exception {
+        audit = new DerbyAudit("node-u");
+        usage = new UsageQuery();
+        java.lang.reflect.Field f = UsageQuery.class.getDeclaredField("dataSource");
+        f.setAccessible(true);
+        f.set(usage, audit.derby);
+    }
+
+    @AfterEach
+    void close() {
+        audit.close();
+    }
+
+    @Test
+    void theAggregatesEqualTheRecordsTheySummarise() throws Exception {
+        Random random = new Random(7);
+        LocalDateTime start = LocalDateTime.of(2026, 11, 30, 20, 0);
+        List<AuditWriter.Pending> pending = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String id = "u" + i;
+            LocalDateTime at = start.plusMinutes(random.nextInt(8 * 60));
+            AuditRecord accepted = DerbyAudit.event(AuditRecords.ACCEPTED, id, at);
+            AuditRecord outcome = DerbyAudit.event(AuditRecords.OUTCOME, id, at);
+            outcome.caller("key_" + random.nextInt(3), "tenant-" + random.nextInt(2));
+            int status = random.nextInt(10) == 0 ? 502 : 200;
+            outcome.outcome(status, status == 200 ? null : "upstream_error", null);
+            outcome.usage(random.nextInt(500), random.nextInt(200), random.nextInt(50), random.nextInt(5),
+                    random.nextInt(30), random.nextBoolean());
+            outcome.timing(random.nextInt(3000), null, "stop");
+            pending.add(audit.writer.enqueue(accepted));
+            pending.add(audit.writer.enqueue(outcome));
+        }
+        for (AuditWriter.Pending p : pending) {
+            audit.writer.await(p);
+        }
+
+        String fromRecords = "SELECT TENANT, KEY_ID, COUNT(*), SUM(CASE WHEN HTTP_STATUS >= 400 THEN 1 ELSE 0 END), "
+                + "SUM(INPUT_TOKENS), SUM(OUTPUT_TOKENS), SUM(CACHED_INPUT_TOKENS), SUM(CACHE_WRITE_TOKENS), "
+                + "SUM(REASONING_TOKENS), SUM(CASE WHEN USAGE_ESTIMATED THEN 1 ELSE 0 END), SUM(LATENCY_MS) "
+                + "FROM AIGW_AUDIT WHERE EVENT_TYPE = 'outcome' GROUP BY TENANT, KEY_ID ORDER BY TENANT, KEY_ID";
+        String fromAggregates = "SELECT TENANT, KEY_ID, SUM(REQUESTS), SUM(ERRORS), SUM(INPUT_TOKENS), "
+                + "SUM(OUTPUT_TOKENS), SUM(CACHED_INPUT_TOKENS), SUM(CACHE_WRITE_TOKENS), SUM(REASONING_TOKENS), "
+                + "SUM(ESTIMATED), SUM(LATENCY_MS_SUM) FROM AIGW_USAGE_HOURLY GROUP BY TENANT, KEY_ID "
+                + "ORDER BY TENANT, KEY_ID";
+        List<String> expected = rows(fromRecords);
+        assertThat(expected).hasSize(6);
+        assertThat(rows(fromAggregates)).containsExactlyElementsOf(expected);
+        // 8 hours from 20:00 UTC: Paris (UTC+1) days are 21:00-21:00 UTC; no bucket is lost or counted twice
+        List<UsageRow> days = usage.report(start, start.plusHours(8), null, null, null, null,
+                EnumSet.of(UsageDimension.DAY), ZoneId.of("Europe/Paris"));
+        assertThat(days).extracting(r -> r.group().get("day")).containsExactly("2026-11-30", "2026-12-01");
+        assertThat(days.get(0).totals().requests() + days.get(1).totals().requests()).isEqualTo(600);
+        assertThat(days.get(0).totals().requests()).isEqualTo(count("OCCURRED_AT < TIMESTAMP('2026-11-30 23:00:00')"));
+        List<UsageRow> scoped = usage.report(start, start.plusHours(8), "tenant-1", null, null, null,
+                EnumSet.of(UsageDimension.TENANT, UsageDimension.KEY), ZoneOffset.UTC);
+        assertThat(scoped).allSatisfy(r -> assertThat(r.group().get("tenant")).isEqualTo("tenant-1"));
+        assertThat(scoped).extracting(r -> r.group().get("key_id")).containsExactly("key_0", "key_1", "key_2");
+        long histogram = days.stream().flatMap(r -> r.totals().latencyHistogram().values().stream())
+                .mapToLong(Long::longValue).sum();
+        assertThat(histogram).isEqualTo(600);
+    }
+
+    private long count(String where) throws Exception {
+        return audit.count("EVENT_TYPE = 'outcome' AND " + where);
+    }
+
+    private List<String> rows(String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = audit.derby.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    sb.append(rs.getString(i)).append('|');
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+}
