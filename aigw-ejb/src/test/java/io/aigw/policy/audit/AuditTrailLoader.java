@@ -29,6 +29,8 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * spread evenly over the {@code days} before now; tenants {@code tenant-00..19}, keys {@code key-000..199}, models,
  * connections, statuses and token counts drawn from a seeded random source, so a run is reproducible.
  *
+ * Does nothing when the node's events are there already (a rerun on the same folder).
+ *
  * <p>Usage: {@code AuditTrailLoader <aigw.home> <records> <node> [days] [seed]}
  */
 public final class AuditTrailLoader {
@@ -66,6 +68,18 @@ public final class AuditTrailLoader {
         derby.setCreateDatabase("create");
         try (Connection c = derby.getConnection()) {
             SchemaMigrator.bringUpToDate(c);
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM AIGW_AUDIT WHERE NODE_ID = ?")) {
+                ps.setString(1, node);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        System.out.println("The audit trail of node " + node + " is loaded already: "
+                                + rs.getLong(1) + " events");
+                        shutdown(derby);
+                        return;
+                    }
+                }
+            }
         }
         long started = System.nanoTime();
         AuditTrailLoader loader = new AuditTrailLoader(derby, chainSecret(home), node, seed);
@@ -73,8 +87,11 @@ public final class AuditTrailLoader {
         loader.load(records, end.minusDays(days), end);
         System.out.printf("Loaded %d audit records (%d events) for node %s in %.1f s%n", records, 2L * records, node,
                 (System.nanoTime() - started) / 1e9);
+        shutdown(derby);
+    }
+
+    private static void shutdown(EmbeddedDataSource derby) {
         try {
-            derby.setDatabaseName("");
             derby.setShutdownDatabase("shutdown");
             derby.getConnection().close();
         } catch (SQLException expected) {

@@ -32,6 +32,9 @@ final class ErrorResponses {
                 .add("status", e.problem().status())
                 .add("detail", e.getMessage())
                 .add("instance", path);
+        if (e.param() != null) {
+            problem.add("param", e.param());
+        }
         if (requestId != null) {
             problem.add("requestId", requestId);
         }
