@@ -233,11 +233,13 @@ create_api_key() {
     || die "no \"key\" field in the POST /admin/keys response: $body"
 }
 
-# audit_total -> the "total" field of GET /compliance/audit?key_id=<the bench key>&limit=1, or "n/a": the
-# benchmark's own records only (these reads are recorded too, under the admin key)
+# audit_total -> the requests of the bench key in GET /compliance/usage (the usage aggregates, which the audit group
+# commit writes with the records they summarise), or "n/a": the benchmark's own records only (these reads are
+# recorded too, under the admin key)
 audit_total() {
-  curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_KEY" "$GATEWAY/compliance/audit?key_id=$API_KEY_ID&limit=1" \
-    | python3 -c 'import json, sys; print(int(json.load(sys.stdin)["total"]))' 2>/dev/null || echo "n/a"
+  curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_KEY" "$GATEWAY/compliance/usage?key_id=$API_KEY_ID" \
+    | python3 -c 'import json, sys; d = json.load(sys.stdin)["data"]; print(d[0]["requests"] if d else 0)' \
+      2>/dev/null || echo "n/a"
 }
 
 # audit_total_settled: re-read until two reads 1 s apart agree (deadline 30 s),
@@ -370,9 +372,9 @@ main() {
   audit_after=$(audit_total_settled)
 
   if [[ $audit_before =~ ^[0-9]+$ && $audit_after =~ ^[0-9]+$ ]]; then
-    REPORT_AUDIT="the bench key's audit records $audit_before -> $audit_after (+$((audit_after - audit_before))) during the measured runs; wrk reported $gw_requests completed gateway requests (requests still in flight when a run ends can add up to the connection count per run)"
+    REPORT_AUDIT="the bench key's audited requests (usage aggregates) $audit_before -> $audit_after (+$((audit_after - audit_before))) during the measured runs; wrk reported $gw_requests completed gateway requests (requests still in flight when a run ends can add up to the connection count per run)"
   else
-    REPORT_AUDIT="could not read GET $GATEWAY/compliance/audit?limit=1 total (before=$audit_before, after=$audit_after); wrk reported $gw_requests gateway requests"
+    REPORT_AUDIT="could not read the bench key's requests from GET $GATEWAY/compliance/usage (before=$audit_before, after=$audit_after); wrk reported $gw_requests gateway requests"
   fi
 
   echo

@@ -1,5 +1,7 @@
 package io.aigw.policy.audit;
 
+import io.aigw.policy.config.GatewaySettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -46,6 +48,27 @@ public class AuditQuery {
 
     @Inject
     AuditStore store;
+
+    @Inject
+    GatewaySettings settings;
+
+    private int timeoutSeconds = 30;
+
+    @PostConstruct
+    void init() {
+        timeoutSeconds = (int) Math.max(1, settings.complianceQueryTimeout().toSeconds());
+    }
+
+    /** Whether a read failed because it ran past {@code aigw.compliance.query-timeout} (Derby, PostgreSQL). */
+    public static boolean timedOut(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("XCL52".equals(x.getSQLState()) || "57014".equals(x.getSQLState())
+                    || x instanceof java.sql.SQLTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * One page of records.
@@ -96,7 +119,7 @@ public class AuditQuery {
         List<AuditRecord> events = new ArrayList<>();
         try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement("SELECT "
                 + AuditRows.COLUMNS + " FROM AIGW_AUDIT WHERE REQUEST_ID = ? ORDER BY CHAIN_SEQ")) {
-            ps.setQueryTimeout(store.timeoutSeconds());
+            ps.setQueryTimeout(timeoutSeconds);
             ps.setString(1, requestId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -128,7 +151,8 @@ public class AuditQuery {
     private List<AuditRecord> select(Connection c, AuditFilter filter, String scopeTenant, AuditCursor after,
                                      int offset, int rows) throws SQLException {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed()).append(" FROM AIGW_AUDIT a WHERE ");
+        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed()).append(" FROM AIGW_AUDIT a")
+                .append(indexHint(filter, scopeTenant)).append(" WHERE ");
         where(sql, params, filter, scopeTenant);
         if (after != null) {
             Timestamp at = Timestamp.valueOf(after.occurredAt());
@@ -154,7 +178,8 @@ public class AuditQuery {
 
     private long count(Connection c, AuditFilter filter, String scopeTenant) throws SQLException {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 AS x FROM AIGW_AUDIT a WHERE ");
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM (SELECT 1 AS x FROM AIGW_AUDIT a")
+                .append(indexHint(filter, scopeTenant)).append(" WHERE ");
         where(sql, params, filter, scopeTenant);
         sql.append(" FETCH FIRST ? ROWS ONLY) t");
         params.add(TOTAL_CAP + 1);
@@ -167,7 +192,7 @@ public class AuditQuery {
     private PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {
-            ps.setQueryTimeout(store.timeoutSeconds());
+            ps.setQueryTimeout(timeoutSeconds);
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
@@ -176,6 +201,28 @@ public class AuditQuery {
             ps.close();
             throw e;
         }
+    }
+
+    /**
+     * The index a page reads, named to Derby's optimizer (a comment to other databases): left to itself, Derby prefers
+     * reading every matching row and sorting them to reading an index in the list's order and stopping after a page
+     * (measured on 2 million events: 3.5-9 s against 0.1 s). The filter with the most selective list-ordered index
+     * wins; without one, the list's own index, read newest first while the other filters are checked.
+     */
+    static String indexHint(AuditFilter f, String scopeTenant) {
+        String index;
+        if (f.keyId() != null) {
+            index = "AIGW_AUDIT_BY_KEY";
+        } else if (f.principal() != null) {
+            index = "AIGW_AUDIT_BY_PRINCIPAL";
+        } else if (f.errorCode() != null) {
+            index = "AIGW_AUDIT_BY_ERROR";
+        } else if (f.tenant() != null || scopeTenant != null) {
+            index = "AIGW_AUDIT_BY_TENANT";
+        } else {
+            index = "AIGW_AUDIT_LIST";
+        }
+        return " --DERBY-PROPERTIES index=" + index + "\n";
     }
 
     private static void where(StringBuilder sql, List<Object> params, AuditFilter f, String scopeTenant) {

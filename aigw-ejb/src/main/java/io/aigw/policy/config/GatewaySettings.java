@@ -48,6 +48,10 @@ public class GatewaySettings {
     String auditStatementTimeout;
 
     @Inject
+    @ConfigProperty(name = "aigw.compliance.query-timeout", defaultValue = "PT30S")
+    String complianceQueryTimeout;
+
+    @Inject
     @ConfigProperty(name = "aigw.audit.queue-capacity", defaultValue = "10000")
     int auditQueueCapacity;
 
@@ -100,6 +104,11 @@ public class GatewaySettings {
     /** How long an audit statement (and a wait for the audit commit) may take before the request is refused. */
     public Duration auditStatementTimeout() {
         return Duration.parse(auditStatementTimeout);
+    }
+
+    /** How long one read of the compliance API (a page, a count, an export page, a usage report) may take. */
+    public Duration complianceQueryTimeout() {
+        return Duration.parse(complianceQueryTimeout);
     }
 
     /** Audit events that may wait for a commit; beyond, writers wait up to the statement timeout, then are refused. */

@@ -1,6 +1,9 @@
 package io.aigw.policy.usage;
 
+import io.aigw.policy.config.GatewaySettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,6 +37,16 @@ public class UsageQuery {
 
     @Resource(lookup = "jdbc/aigw")
     DataSource dataSource;
+
+    @Inject
+    GatewaySettings settings;
+
+    private int timeoutSeconds = 30;
+
+    @PostConstruct
+    void init() {
+        timeoutSeconds = (int) Math.max(1, settings.complianceQueryTimeout().toSeconds());
+    }
 
     /** Thrown when a report would have more than {@link #MAX_GROUPS} groups. */
     public static final class TooManyGroupsException extends Exception {
@@ -80,6 +93,7 @@ public class UsageQuery {
         }
         Map<Map<String, String>, UsageTotals> groups = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setQueryTimeout(timeoutSeconds);
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }

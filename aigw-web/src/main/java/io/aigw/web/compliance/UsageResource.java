@@ -82,6 +82,10 @@ public class UsageResource {
                 throw QueryParams.invalid("group_by", "The report would have more than " + UsageQuery.MAX_GROUPS
                         + " groups: narrow the range, filter, or group by fewer dimensions.");
             } catch (java.sql.SQLException e) {
+                if (io.aigw.policy.audit.AuditQuery.timedOut(e)) {
+                    throw new GatewayException(Problem.QUERY_TIMEOUT, "The report did not finish within "
+                            + "aigw.compliance.query-timeout. Narrow the range or the filters.", null, null, e);
+                }
                 throw new GatewayException(Problem.AUDIT_UNAVAILABLE, "Usage could not be read. Retry later.", null,
                         null, e);
             }
