@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * What differs between the databases aigw runs on, in one place: the folder of their schema scripts, how start-ups of
@@ -33,16 +34,23 @@ public enum SqlDialect {
     POSTGRESQL("postgresql") {
         @Override
         MigrationLock lockMigrations(Connection c) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                ps.setLong(1, MIGRATION_LOCK_KEY);
-                ps.execute();
+            if (!call(c, "pg_try_advisory_lock")) {
+                LOG.info("Another server is migrating the aigw database schema; waiting for it to finish");
+                call(c, "pg_advisory_lock");
             }
-            return () -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    ps.setLong(1, MIGRATION_LOCK_KEY);
-                    ps.execute();
+            return () -> call(c, "pg_advisory_unlock");
+        }
+
+        /** Calls an advisory lock function on the migration's key; its boolean result, or true for none. */
+        private boolean call(Connection c, String function) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?)")) {
+                ps.setLong(1, MIGRATION_LOCK_KEY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    Object result = rs.getObject(1);
+                    return !(result instanceof Boolean b) || b;
                 }
-            };
+            }
         }
     };
 
@@ -51,6 +59,8 @@ public enum SqlDialect {
      * applications sharing the database must not use it.
      */
     public static final long MIGRATION_LOCK_KEY = 0x616967777363686DL;
+
+    private static final Logger LOG = Logger.getLogger(SqlDialect.class.getName());
 
     private final String scriptFolder;
 
