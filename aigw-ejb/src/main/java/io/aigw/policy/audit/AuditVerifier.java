@@ -61,6 +61,20 @@ public final class AuditVerifier {
      */
     Result verify(Connection c, LocalDateTime from, LocalDateTime to, String onlyNode, Map<String, Long> knownHeads)
             throws SQLException {
+        // PostgreSQL's driver reads a result in fetch-size chunks only inside a transaction; in auto-commit mode it
+        // would hold every row of a chain in memory at once
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            return walk(c, from, to, onlyNode, knownHeads);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Result walk(Connection c, LocalDateTime from, LocalDateTime to, String onlyNode,
+                        Map<String, Long> knownHeads) throws SQLException {
         long verified = 0;
         long unchained = 0;
         for (Range range : ranges(c, from, to, onlyNode)) {

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,24 @@ public class ApiKeyStore {
                 secret.substring(0, Math.min(9, secret.length())), tenant, roles, allowedModels, now());
         em.persist(key);
         return key;
+    }
+
+    /**
+     * Stores a key whose secret the administrator chose in a transaction of its own, unless a key with that secret is
+     * stored meanwhile (by another server sharing the database, whose insert wins the unique key-hash index).
+     *
+     * @return whether this call stored it
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean storeIfNoneHasIt(String name, Set<GatewayRole> roles, String secret) {
+        try {
+            store(name, "default", roles, List.of(), secret);
+            em.flush();
+            return true;
+        } catch (PersistenceException duplicate) {
+            // the provider has marked this transaction for rollback; the caller looks again
+            return false;
+        }
     }
 
     /**

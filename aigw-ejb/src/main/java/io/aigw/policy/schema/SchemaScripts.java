@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The DDL scripts of one database product: {@code META-INF/aigw/sql/<dialect>/V<n>__<name>.sql}, numbered from 1
@@ -22,22 +21,9 @@ final class SchemaScripts {
     private SchemaScripts() {
     }
 
-    /** The dialect folder for a JDBC product name. */
-    static String dialect(String productName) {
-        String p = productName.toLowerCase(Locale.ROOT);
-        if (p.contains("derby")) {
-            return "derby";
-        }
-        if (p.contains("postgres")) {
-            return "postgresql";
-        }
-        throw new IllegalStateException("aigw has no schema scripts for database '" + productName
-                + "' (supported: Apache Derby, PostgreSQL)");
-    }
-
     /** The statements of one version's script. */
-    static List<String> statements(String dialect, int version) {
-        String path = "/META-INF/aigw/sql/" + dialect + "/" + NAMES[version];
+    static List<String> statements(SqlDialect dialect, int version) {
+        String path = "/META-INF/aigw/sql/" + dialect.scriptFolder() + "/" + NAMES[version];
         try (InputStream in = SchemaScripts.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing schema script " + path);

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aigw.it.fake.FakeOpenAiServer;
 import io.aigw.it.fake.RecordedRequest;
+import io.aigw.it.servers.GatewayServer;
 import io.aigw.it.support.Gateway;
+import io.aigw.it.support.Poll;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The audit trail survives what a production gateway meets: a {@code kill -9} under load, a database that goes
  * away and comes back, and rows changed behind its back while it was stopped. On the second server
- * ({@link SecondServer}) with its database on a Derby Network Server in this JVM ({@link NetworkDatabase}) and its own
+ * ({@link GatewayServer} {@code aigw-dur}) with its database on a Derby Network Server in this JVM ({@link NetworkDatabase}) and its own
  * fake OpenAI upstream. One server serves all tests; each test first brings it (and the database) up and ready, so
  * the order of the tests does not matter.
  */
@@ -39,7 +42,7 @@ class AuditDurabilityIT {
     private static FakeOpenAiServer upstream;
     private static NetworkDatabase database;
     private static AuditEvents events;
-    private static SecondServer server;
+    private static GatewayServer server;
     private static Gateway gateway;
     private static String adminKey;
 
@@ -52,13 +55,13 @@ class AuditDurabilityIT {
         database.deleteEarlierRun();
         database.start();
         events = new AuditEvents(database);
-        server = SecondServer.create(settings);
+        server = GatewayServer.create(settings.serverSpec());
         gateway = server.gateway();
         server.start();
 
         // the include's embedded database must have been replaced, not merged in
         assertThat(events.hasAuditTable()).as("the gateway's schema in the network database").isTrue();
-        assertThat(server.hasEmbeddedDatabase()).as("an embedded database in " + server.home()).isFalse();
+        assertThat(Files.exists(server.home().resolve("derby"))).as("an embedded database in " + server.home()).isFalse();
     }
 
     @AfterAll

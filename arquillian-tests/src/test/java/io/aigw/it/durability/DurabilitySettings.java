@@ -1,7 +1,9 @@
 package io.aigw.it.durability;
 
+import io.aigw.it.servers.ServerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where the second server and its companions live, from the system properties failsafe passes (see the module's
@@ -25,6 +27,18 @@ record DurabilitySettings(Path wlpDir, Path ear, Path derbyClientLib, Path workD
                 existing("aigw.dur.derby.client.lib"), Path.of(required("aigw.dur.work.dir")).toAbsolutePath(),
                 Integer.getInteger("aigw.dur.http.port", 9582), Integer.getInteger("aigw.dur.fake.port", 9597),
                 Integer.getInteger("aigw.dur.derby.port", 9598), required("aigw.admin.key"));
+    }
+
+    /**
+     * The second server, {@code aigw-dur}: its own fake OpenAI upstream, and its database on the Derby Network Server.
+     * The copied {@code aigw/aigw-derby.xml} (the embedded default) is replaced by one for the network server, with the
+     * same data source id and JNDI name, as the admin guide has an operator replace it with one for a server database.
+     */
+    ServerSpec serverSpec() {
+        return new ServerSpec("aigw-dur", wlpDir, ear, httpPort, adminKey, aigwHome(),
+                Map.of("AIGW_OPENAI_API_KEY", "sk-upstream-test", "AIGW_CONNECTIONS", "openai"),
+                Map.of("aigw.openai.base-url", "http://127.0.0.1:" + fakePort + "/v1"),
+                Map.of("aigw-derby.xml", NetworkDatabase.dataSourceXml(derbyClientLib, derbyPort)));
     }
 
     /** The Derby system home of the network server (its database folder is {@code aigw} in it). */

@@ -1,5 +1,7 @@
 package io.aigw.it.durability;
 
+import io.aigw.it.support.Folders;
+import io.aigw.it.support.Poll;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -98,8 +100,31 @@ final class NetworkDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * An include that declares the gateway's data source ({@code aigwDataSource}, {@code jdbc/aigw}) on this network
+     * server's database, through the Derby client driver in {@code clientLib}.
+     */
+    static String dataSourceXml(Path clientLib, int port) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by AuditDurabilityIT: the gateway's database on a Derby Network Server. -->
+                <server>
+                  <library id="aigwDerbyClientLib">
+                    <fileset dir="%s" includes="*.jar"/>
+                  </library>
+                  <dataSource id="aigwDataSource" jndiName="jdbc/aigw" statementCacheSize="50">
+                    <jdbcDriver libraryRef="aigwDerbyClientLib"/>
+                    <properties.derby.client databaseName="%s" serverName="localhost" portNumber="%d" user="app" password="app"
+                                             createDatabase="create"/>
+                    <connectionManager maxPoolSize="20" minPoolSize="1" connectionTimeout="5s"/>
+                  </dataSource>
+                </server>
+                """.formatted(clientLib.toString().replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;"),
+                NAME, port);
+    }
+
     /** Deletes the system home of an earlier run (before {@link #start()}). */
     void deleteEarlierRun() throws IOException {
-        SecondServerLayout.deleteTree(home);
+        Folders.deleteTree(home);
     }
 }

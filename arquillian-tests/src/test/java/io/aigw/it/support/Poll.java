@@ -1,4 +1,4 @@
-package io.aigw.it.durability;
+package io.aigw.it.support;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -7,10 +7,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for a state by polling it until a deadline, parking between polls (never a fixed sleep). */
-final class Poll {
+public final class Poll {
 
     /** How long to park between two polls. */
-    static final Duration INTERVAL = Duration.ofMillis(100);
+    public static final Duration INTERVAL = Duration.ofMillis(100);
 
     private Poll() {
     }
@@ -20,7 +20,7 @@ final class Poll {
      *
      * @return whether the condition held in time
      */
-    static boolean until(Duration timeout, BooleanSupplier condition) {
+    public static boolean until(Duration timeout, BooleanSupplier condition) {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (condition.getAsBoolean()) {
@@ -39,7 +39,7 @@ final class Poll {
      *
      * @return the last value probed, done or not (for the caller's assertion)
      */
-    static <T> T last(Duration timeout, Supplier<T> probe, Predicate<? super T> done) {
+    public static <T> T last(Duration timeout, Supplier<T> probe, Predicate<? super T> done) {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             T value = probe.get();

@@ -1,7 +1,7 @@
-package io.aigw.it.durability;
+package io.aigw.it.servers;
 
 import io.aigw.it.support.Gateway;
-import java.io.File;
+import io.aigw.it.support.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -15,28 +15,26 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The second Liberty server, {@value SecondServerLayout#NAME}, controlled with {@code ${wlp.dir}/bin/server}:
- * started and stopped by the script, killed with {@code kill -9} through the pid Liberty writes to
- * {@code usr/servers/.pid/aigw-dur.pid}. Ready means {@code /health/ready} and {@code /v1/models} both answer 200.
+ * A gateway server laid out by a test ({@link ServerSpec}), controlled with {@code ${wlp.dir}/bin/server}: started
+ * and stopped by the script, killed with {@code kill -9} through the pid Liberty writes to
+ * {@code usr/servers/.pid/<name>.pid}. Ready means {@code /health/ready} and {@code /v1/models} both answer 200.
  * A JVM shutdown hook kills it if the test JVM ends with it still running.
  */
-final class SecondServer implements AutoCloseable {
+public final class GatewayServer implements AutoCloseable {
 
     private static final Duration START = Duration.ofMinutes(3);
     private static final Duration STOP = Duration.ofMinutes(1);
     private static final Duration GONE = Duration.ofSeconds(15);
 
-    private final DurabilitySettings settings;
-    private final SecondServerLayout layout;
+    private final ServerSpec spec;
     private final Gateway gateway;
     private final Path commandLog;
 
-    private SecondServer(DurabilitySettings settings) {
-        this.settings = settings;
-        this.layout = new SecondServerLayout(settings);
-        this.commandLog = settings.workDir().resolve("server-commands.log");
+    private GatewayServer(ServerSpec spec) {
+        this.spec = spec;
+        this.commandLog = spec.wlpDir().resolve("usr/servers/" + spec.name() + "-commands.log");
         try {
-            this.gateway = new Gateway(URI.create("http://localhost:" + settings.httpPort() + "/").toURL());
+            this.gateway = new Gateway(URI.create("http://localhost:" + spec.httpPort() + "/").toURL());
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
@@ -46,76 +44,85 @@ final class SecondServer implements AutoCloseable {
      * Kills what a previous run may have left running, lays the server out afresh (not started) and registers the
      * shutdown hook.
      */
-    static SecondServer create(DurabilitySettings settings) throws IOException {
-        SecondServer server = new SecondServer(settings);
-        Files.createDirectories(settings.workDir());
+    public static GatewayServer create(ServerSpec spec) {
+        GatewayServer server = new GatewayServer(spec);
         server.pid().ifPresent(pid -> {
-            if (alive(pid) && commandLine(pid).contains(SecondServerLayout.NAME)) {
+            if (alive(pid) && commandLine(pid).contains(spec.name())) {
                 server.killPid(pid);
             }
         });
-        server.layout.write();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::killIfRunning, "aigw-dur-killer"));
+        ServerLayout.write(spec);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::killIfRunning, spec.name() + "-killer"));
         return server;
     }
 
+    /** The server's name. */
+    public String name() {
+        return spec.name();
+    }
+
     /** An HTTP client for this server. */
-    Gateway gateway() {
+    public Gateway gateway() {
         return gateway;
     }
 
     /** The server's data folder ({@code AIGW_HOME}). */
-    Path home() {
-        return settings.aigwHome();
+    public Path home() {
+        return spec.home();
+    }
+
+    /** The server's {@code messages.log}. */
+    public Path messagesLog() {
+        return spec.messagesLog();
     }
 
     /** Starts the server and waits until it is ready. */
-    void start() {
+    public void start() {
         int rc = script("start", START);
         boolean up = Poll.until(START, () -> ready() || !running());
         if (!up || !ready()) {
-            throw new AssertionError("server " + SecondServerLayout.NAME + " not ready (server start: rc " + rc
-                    + ", running: " + running() + ")\n" + logTail());
+            throw new AssertionError("server " + spec.name() + " not ready (server start: rc " + rc + ", running: "
+                    + running() + ")\n" + logTail());
         }
     }
 
     /** Stops the server normally ({@code server stop}) and waits until its JVM is gone. */
-    void stop() {
+    public void stop() {
         int rc = script("stop", STOP);
         if (!Poll.until(GONE, () -> !running())) {
-            throw new AssertionError("server " + SecondServerLayout.NAME + " still running after server stop (rc "
-                    + rc + ")\n" + logTail());
+            throw new AssertionError("server " + spec.name() + " still running after server stop (rc " + rc + ")\n"
+                    + logTail());
         }
     }
 
     /** Kills the server's JVM with {@code kill -9} and waits until it is gone. */
-    void kill() {
+    public void kill() {
         long pid = pid().orElseThrow(() -> new AssertionError("no pid file: the server is not running"));
-        if (!commandLine(pid).contains(SecondServerLayout.NAME)) {
-            throw new AssertionError("pid " + pid + " is not the " + SecondServerLayout.NAME + " server");
+        if (!commandLine(pid).contains(spec.name())) {
+            throw new AssertionError("pid " + pid + " is not the " + spec.name() + " server");
         }
         killPid(pid);
     }
 
     /** Makes sure the server runs and is ready: starts it if it is not running, else waits for it to be ready. */
-    void ensureReady() {
+    public void ensureReady() {
         if (!running()) {
             start();
         } else if (!Poll.until(Duration.ofSeconds(60), this::ready)) {
-            throw new AssertionError("server " + SecondServerLayout.NAME + " runs but is not ready\n" + logTail());
+            throw new AssertionError("server " + spec.name() + " runs but is not ready\n" + logTail());
         }
     }
 
     /** Whether the server's JVM is running. */
-    boolean running() {
-        return pid().stream().anyMatch(SecondServer::alive);
+    public boolean running() {
+        return pid().stream().anyMatch(GatewayServer::alive);
     }
 
     /** Whether {@code /health/ready} and {@code /v1/models} (with the admin key) both answer 200 now. */
-    boolean ready() {
+    public boolean ready() {
         try {
             return gateway.get("/health/ready", null).statusCode() == 200
-                    && gateway.get("/v1/models", settings.adminKey()).statusCode() == 200;
+                    && gateway.get("/v1/models", spec.adminKey()).statusCode() == 200;
         } catch (RuntimeException notListening) {
             return false;
         }
@@ -134,13 +141,23 @@ final class SecondServer implements AutoCloseable {
         }
     }
 
+    /** The end of the server's messages.log, for failure messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(messagesLog());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no " + messagesLog() + ")";
+        }
+    }
+
     private void killIfRunning() {
         OptionalLong pid = pid();
         if (pid.isPresent() && alive(pid.getAsLong())) {
             try {
                 killPid(pid.getAsLong());
             } catch (RuntimeException | AssertionError e) {
-                System.err.println("cannot kill " + SecondServerLayout.NAME + ": " + e);
+                System.err.println("cannot kill " + spec.name() + ": " + e);
             }
         }
     }
@@ -153,8 +170,8 @@ final class SecondServer implements AutoCloseable {
     }
 
     private int script(String command, Duration timeout) {
-        String server = settings.wlpDir().resolve("bin/server").toString();
-        return run(List.of(server, command, SecondServerLayout.NAME), timeout);
+        String server = spec.wlpDir().resolve("bin/server").toString();
+        return run(List.of(server, command, spec.name()), timeout);
     }
 
     /** Runs a command to its end, its output appended to the command log; returns its exit code. */
@@ -178,7 +195,7 @@ final class SecondServer implements AutoCloseable {
 
     /** The pid Liberty wrote for this server, if the file is there. */
     private OptionalLong pid() {
-        Path file = settings.wlpDir().resolve("usr/servers/.pid/" + SecondServerLayout.NAME + ".pid");
+        Path file = spec.wlpDir().resolve("usr/servers/.pid/" + spec.name() + ".pid");
         try {
             String text = Files.isRegularFile(file) ? Files.readString(file).trim() : "";
             return text.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text));
@@ -208,21 +225,5 @@ final class SecondServer implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    /** The end of the server's messages.log, for failure messages. */
-    String logTail() {
-        File log = layout.serverDir().resolve("logs/messages.log").toFile();
-        try {
-            List<String> lines = Files.readAllLines(log.toPath());
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no " + log + ")";
-        }
-    }
-
-    /** Whether the embedded database folder exists (it must not: the server is on the network server). */
-    boolean hasEmbeddedDatabase() {
-        return Files.exists(home().resolve("derby"));
     }
 }
