@@ -12,21 +12,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The compliance list over a real (in-memory) Derby with the product's schema: cursor walks, filters, states. */
-class AuditQueryTest {
+/**
+ * The compliance list over a real database with the product's schema (Derby and PostgreSQL, see the subclasses):
+ * cursor walks, filters, states, totals.
+ */
+abstract class AuditQueryTest {
 
     private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 20, 10, 0);
 
-    private DerbyAudit audit;
+    private AuditDatabase audit;
     private AuditQuery query;
     private final List<AuditRecord> written = new ArrayList<>();
 
     @BeforeEach
     void open() throws SQLException {
-        audit = new DerbyAudit("node-b");
+        audit = database("node-b");
         query = new AuditQuery();
-        query.store = audit.store;
+        query.store = audit.store();
     }
+
+    /** A new, migrated database with node {@code node}'s store and writer. */
+    abstract AuditDatabase database(String node) throws SQLException;
 
     @AfterEach
     void close() {
@@ -170,7 +176,7 @@ class AuditQueryTest {
         for (AuditRecord r : events) {
             hash = chain.link(r, node, ++seq, hash);
         }
-        audit.store.insert(events);
+        audit.store().insert(events);
         written.addAll(events);
     }
 

@@ -21,21 +21,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The usage aggregate store, written by the audit group commit: its sums equal the records they summarise, and a
- * report folds hours into days in a time zone.
+ * report folds hours into days in a time zone (Derby and PostgreSQL, see the subclasses).
  */
-class AuditUsageTest {
+abstract class AuditUsageTest {
 
-    private DerbyAudit audit;
+    private AuditDatabase audit;
     private UsageQuery usage;
 
     @BeforeEach
     void open() throws Exception {
-        audit = new DerbyAudit("node-u");
+        audit = database("node-u");
         usage = new UsageQuery();
         java.lang.reflect.Field f = UsageQuery.class.getDeclaredField("dataSource");
         f.setAccessible(true);
-        f.set(usage, audit.derby);
+        f.set(usage, audit.dataSource());
     }
+
+    /** A new, migrated database with node {@code node}'s store and writer. */
+    abstract AuditDatabase database(String node) throws java.sql.SQLException;
 
     @AfterEach
     void close() {
@@ -58,11 +61,11 @@ class AuditUsageTest {
             outcome.usage(random.nextInt(500), random.nextInt(200), random.nextInt(50), random.nextInt(5),
                     random.nextInt(30), random.nextBoolean());
             outcome.timing(random.nextInt(3000), null, "stop");
-            pending.add(audit.writer.enqueue(accepted));
-            pending.add(audit.writer.enqueue(outcome));
+            pending.add(audit.writer().enqueue(accepted));
+            pending.add(audit.writer().enqueue(outcome));
         }
         for (AuditWriter.Pending p : pending) {
-            audit.writer.await(p);
+            audit.writer().await(p);
         }
 
         String fromRecords = "SELECT TENANT, KEY_ID, COUNT(*), SUM(CASE WHEN HTTP_STATUS >= 400 THEN 1 ELSE 0 END), "
@@ -81,7 +84,7 @@ class AuditUsageTest {
                 EnumSet.of(UsageDimension.DAY), ZoneId.of("Europe/Paris"));
         assertThat(days).extracting(r -> r.group().get("day")).containsExactly("2026-11-30", "2026-12-01");
         assertThat(days.get(0).totals().requests() + days.get(1).totals().requests()).isEqualTo(600);
-        assertThat(days.get(0).totals().requests()).isEqualTo(count("OCCURRED_AT < TIMESTAMP('2026-11-30 23:00:00')"));
+        assertThat(days.get(0).totals().requests()).isEqualTo(count("OCCURRED_AT < {ts '2026-11-30 23:00:00'}"));
         List<UsageRow> scoped = usage.report(start, start.plusHours(8), "tenant-1", null, null, null,
                 EnumSet.of(UsageDimension.TENANT, UsageDimension.KEY), ZoneOffset.UTC);
         assertThat(scoped).allSatisfy(r -> assertThat(r.group().get("tenant")).isEqualTo("tenant-1"));
@@ -97,7 +100,7 @@ class AuditUsageTest {
 
     private List<String> rows(String sql) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = audit.derby.getConnection(); Statement s = c.createStatement();
+        try (Connection c = audit.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {

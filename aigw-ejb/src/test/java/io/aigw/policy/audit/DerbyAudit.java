@@ -16,7 +16,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * A real audit store for tests: an in-memory Derby database with the product's schema scripts, a store and a writer
  * over it, and a switch that makes the database unreachable (an outage) or throw an {@link Error}.
  */
-final class DerbyAudit implements AutoCloseable {
+final class DerbyAudit implements AuditDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -65,7 +65,23 @@ final class DerbyAudit implements AutoCloseable {
         return r;
     }
 
-    long count(String where) throws SQLException {
+    @Override
+    public AuditStore store() {
+        return store;
+    }
+
+    @Override
+    public AuditWriter writer() {
+        return writer;
+    }
+
+    @Override
+    public javax.sql.DataSource dataSource() {
+        return derby;
+    }
+
+    @Override
+    public long count(String where) throws SQLException {
         try (Connection c = derby.getConnection(); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM AIGW_AUDIT WHERE " + where)) {
             rs.next();

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * The audit store and writer of one node over a new database on the tests' real PostgreSQL, migrated by the product's
  * scripts (what {@link DerbyAudit} is for Derby).
  */
-final class PostgresAudit implements AutoCloseable {
+final class PostgresAudit implements AuditDatabase {
 
     final DataSource database;
     final AuditStore store = new AuditStore();
@@ -35,7 +35,23 @@ final class PostgresAudit implements AutoCloseable {
         writer.configure(new AuditChain(DerbyAudit.SECRET), 1000, Duration.ofSeconds(5), Duration.ofMillis(1));
     }
 
-    long count(String where) throws SQLException {
+    @Override
+    public AuditStore store() {
+        return store;
+    }
+
+    @Override
+    public AuditWriter writer() {
+        return writer;
+    }
+
+    @Override
+    public javax.sql.DataSource dataSource() {
+        return database;
+    }
+
+    @Override
+    public long count(String where) throws SQLException {
         try (Connection c = database.getConnection(); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM AIGW_AUDIT WHERE " + where)) {
             rs.next();
