@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: the compliance API over a large generated audit trail on the embedded Derby. See bench/README.md.
+# Benchmark: the compliance API over a large generated audit trail, on the embedded Derby or on PostgreSQL (the
+# embedded binaries the tests use, started by this script). See bench/README.md.
 #
 #   mvn -B -DskipTests install      # builds the layout and aigw-ejb's test classes (the loader)
 #   bash bench/compliance.sh
@@ -10,6 +11,8 @@
 #   REPEAT=7           timed repetitions of each query (after 3 discarded ones); the report gives median, min, max
 #   HOME_DIR           reuse this data folder (loaded once; a later run finds the records there and skips loading)
 #   LOADER_NODE=bench-loader  the node id the generated records are chained under
+#   DATABASE=derby     or postgresql: a fresh PostgreSQL 17 on PG_PORT (9699) in a temp folder, loaded, then the
+#                      gateway started on it (HOME_DIR then only keeps the key-hash secret)
 #   EXPORT=1           0 skips the full export and the verification (the two long measurements)
 set -euo pipefail
 
@@ -18,6 +21,8 @@ DAYS=${DAYS:-30}
 REPEAT=${REPEAT:-7}
 EXPORT=${EXPORT:-1}
 LOADER_NODE=${LOADER_NODE:-bench-loader}
+DATABASE=${DATABASE:-derby}
+PG_PORT=${PG_PORT:-9699}
 SERVER_NAME=aigw
 GATEWAY=http://127.0.0.1:9080
 WLP_DIR=aigw-ear/target/liberty/wlp
@@ -41,24 +46,49 @@ TMP=$(mktemp -d /tmp/aigw-compliance.XXXXXX)
 HOME_DIR=${HOME_DIR:-$TMP/aigw-home}
 mkdir -p "$HOME_DIR"
 STARTED=""
+PG_PID=""
 cleanup() {
   set +e
   if [[ -n $STARTED ]]; then
     timeout 120 "$WLP_DIR/bin/server" stop "$SERVER_NAME" > "$RESULTS/gateway-stop.txt" 2>&1
     cp "$WLP_USER_DIR/servers/$SERVER_NAME/logs/messages.log" "$RESULTS/gateway-messages.log" 2>/dev/null
   fi
+  if [[ -n $PG_PID ]]; then
+    kill -TERM "$PG_PID"; wait "$PG_PID" 2>/dev/null
+  fi
 }
 trap cleanup EXIT
 
-log "loading $RECORDS generated records over $DAYS days into $HOME_DIR"
-java -Xmx1g -cp "aigw-ejb/target/classes:aigw-ejb/target/test-classes:$WLP_USER_DIR/servers/$SERVER_NAME/aigw/lib/derby/*" \
+CP="aigw-ejb/target/classes:aigw-ejb/target/test-classes:$WLP_USER_DIR/servers/$SERVER_NAME/aigw/lib/derby/*"
+LOADER_PROPS=()
+DB_ENV=()
+if [[ $DATABASE == postgresql ]]; then
+  port_in_use "$PG_PORT" && die "127.0.0.1:$PG_PORT is already in use (set PG_PORT)"
+  mvn -B -q -o dependency:build-classpath -pl aigw-ejb -Dmdep.includeScope=test -Dmdep.outputFile="$TMP/test.cp" \
+    > "$RESULTS/classpath.txt" 2>&1 || die "cannot resolve aigw-ejb's test classpath (see $RESULTS/classpath.txt)"
+  CP="$CP:$(cat "$TMP/test.cp")"
+  PG_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  mkfifo "$TMP/pg.out"
+  java -cp "$CP" io.aigw.policy.testing.BenchPostgres "$TMP/pgdata" "$PG_PORT" "$PG_PASSWORD" > "$TMP/pg.out" 2>"$RESULTS/postgres-launcher.log" &
+  PG_PID=$!
+  read -r -t 120 ready < "$TMP/pg.out" || true
+  [[ ${ready:-} == ready ]] || die "PostgreSQL did not start (see $RESULTS/postgres-launcher.log, $TMP/postgres.log)"
+  log "PostgreSQL on 127.0.0.1:$PG_PORT (data in $TMP/pgdata)"
+  LOADER_PROPS=(-Daigw.loader.url="jdbc:postgresql://127.0.0.1:$PG_PORT/aigw" -Daigw.loader.user=aigw
+    -Daigw.loader.password="$PG_PASSWORD")
+  DB_ENV=(AIGW_DATABASE=postgresql AIGW_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/aigw" AIGW_DB_USER=aigw
+    AIGW_DB_PASSWORD="$PG_PASSWORD")
+fi
+
+log "loading $RECORDS generated records over $DAYS days ($DATABASE, secret in $HOME_DIR)"
+java -Xmx1g "${LOADER_PROPS[@]}" -cp "$CP" \
   io.aigw.policy.audit.AuditTrailLoader "$HOME_DIR" "$RECORDS" "$LOADER_NODE" "$DAYS" 2>"$RESULTS/loader.log" \
   | tee "$RESULTS/loader.txt" >&2
 
 ADMIN_KEY="bench-admin-$(python3 -c 'import secrets; print(secrets.token_hex(20))')"
 log "starting gateway (AIGW_HOME=$HOME_DIR)"
 STARTED=1
-env AIGW_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" AIGW_HOME="$HOME_DIR" \
+env "${DB_ENV[@]}" AIGW_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" AIGW_HOME="$HOME_DIR" \
   "$WLP_DIR/bin/server" start "$SERVER_NAME" --clean > "$RESULTS/gateway-start.txt" 2>&1 \
   || { cat "$RESULTS/gateway-start.txt" >&2; die "server start failed"; }
 end=$((SECONDS + 300))
@@ -69,9 +99,9 @@ done
 PID=$(cat "$WLP_USER_DIR/servers/.pid/$SERVER_NAME.pid")
 log "gateway healthy (pid $PID)"
 
-python3 - "$GATEWAY" "$ADMIN_KEY" "$REPEAT" "$EXPORT" "$PID" "$RESULTS" "$RECORDS" "$(cat "$RESULTS/loader.txt")" <<'PY' | tee "$RESULTS/table.md"
+python3 - "$GATEWAY" "$ADMIN_KEY" "$REPEAT" "$EXPORT" "$PID" "$RESULTS" "$RECORDS" "$(cat "$RESULTS/loader.txt")" "$DATABASE" <<'PY' | tee "$RESULTS/table.md"
 import datetime, json, statistics, sys, threading, time, urllib.parse, urllib.request
-gateway, key, repeat, export, pid, results, records, loader = sys.argv[1:9]
+gateway, key, repeat, export, pid, results, records, loader, database = sys.argv[1:10]
 repeat, export = int(repeat), export == "1"
 H = {"Authorization": "Bearer " + key}
 
@@ -133,7 +163,7 @@ rows.append(("page 100,001-100,100 of a cursor walk", "/compliance/audit?limit=1
 
 print(f"## aigw compliance benchmark, {now:%Y-%m-%d %H:%M} UTC")
 print()
-print(f"- Trail: {records} generated requests (2 events each) on the embedded Derby; loader: {loader}")
+print(f"- Trail: {records} generated requests (2 events each) on {database}; loader: {loader}")
 print(f"- Each query: 3 discarded, then {repeat} timed sequential requests (client wall time, keep-alive off)")
 print()
 print("| query | median ms | min ms | max ms |")

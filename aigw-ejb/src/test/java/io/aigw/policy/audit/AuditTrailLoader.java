@@ -31,7 +31,9 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  *
  * Does nothing when the node's events are there already (a rerun on the same folder).
  *
- * <p>Usage: {@code AuditTrailLoader <aigw.home> <records> <node> [days] [seed]}
+ * <p>Usage: {@code AuditTrailLoader <aigw.home> <records> <node> [days] [seed]}; with the system properties
+ * {@code aigw.loader.url}, {@code aigw.loader.user} and {@code aigw.loader.password} it loads into that database
+ * (PostgreSQL) instead, the data folder giving the secret only.
  */
 public final class AuditTrailLoader {
 
@@ -66,7 +68,10 @@ public final class AuditTrailLoader {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(home.resolve("derby/aigw").toString());
         derby.setCreateDatabase("create");
-        try (Connection c = derby.getConnection()) {
+        String url = System.getProperty("aigw.loader.url");
+        DataSource target = url == null ? derby : new UrlDataSource(url, System.getProperty("aigw.loader.user"),
+                System.getProperty("aigw.loader.password"));
+        try (Connection c = target.getConnection()) {
             SchemaMigrator.bringUpToDate(c);
             try (var ps = c.prepareStatement("SELECT COUNT(*) FROM AIGW_AUDIT WHERE NODE_ID = ?")) {
                 ps.setString(1, node);
@@ -75,27 +80,76 @@ public final class AuditTrailLoader {
                     if (rs.getLong(1) > 0) {
                         System.out.println("The audit trail of node " + node + " is loaded already: "
                                 + rs.getLong(1) + " events");
-                        shutdown(derby);
+                        shutdown(derby, url);
                         return;
                     }
                 }
             }
         }
         long started = System.nanoTime();
-        AuditTrailLoader loader = new AuditTrailLoader(derby, chainSecret(home), node, seed);
+        AuditTrailLoader loader = new AuditTrailLoader(target, chainSecret(home), node, seed);
         LocalDateTime end = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(ChronoUnit.MILLIS);
         loader.load(records, end.minusDays(days), end);
         System.out.printf("Loaded %d audit records (%d events) for node %s in %.1f s%n", records, 2L * records, node,
                 (System.nanoTime() - started) / 1e9);
-        shutdown(derby);
+        shutdown(derby, url);
     }
 
-    private static void shutdown(EmbeddedDataSource derby) {
+    private static void shutdown(EmbeddedDataSource derby, String url) {
+        if (url != null) {
+            return;
+        }
         try {
             derby.setShutdownDatabase("shutdown");
             derby.getConnection().close();
         } catch (SQLException expected) {
             // Derby reports a clean shutdown as an exception
+        }
+    }
+
+    /** A data source over {@link java.sql.DriverManager}. */
+    private record UrlDataSource(String url, String user, String password) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return java.sql.DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public Connection getConnection(String u, String p) throws SQLException {
+            return java.sql.DriverManager.getConnection(url, u, p);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
         }
     }
 

@@ -45,12 +45,14 @@ class TwoServerPostgresIT {
     private static final int REQUESTS_PER_CLIENT = 25;
     /** A Liberty message of severity E (error) in messages.log: {@code [time] thread logger E CODE: text}. */
     private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+E .*");
+    /** Every schema version this build has (V1 ... V4 scripts), applied once. */
+    private static final Map<Integer, Integer> EACH_VERSION_ONCE = Map.of(1, 1, 2, 1, 3, 1, 4, 1);
     private static final Pattern APPLIED = Pattern.compile("Applied aigw schema version (\\d+) \\(postgresql\\)");
 
     @Test
     void serversStartingTogetherOnTheEmptyDatabaseMigrateItOnceAndStartClean(TwoServers two) throws Exception {
         assertThat(schemaVersions(two)).as("rows per version in AIGW_SCHEMA_VERSION")
-                .isEqualTo(Map.of(1, 1, 2, 1, 3, 1));
+                .isEqualTo(EACH_VERSION_ONCE);
         Map<Integer, Integer> applied = new TreeMap<>();
         for (GatewayServer server : two.servers()) {
             List<String> log = Files.readAllLines(server.messagesLog());
@@ -65,7 +67,7 @@ class TwoServerPostgresIT {
             }
             assertThat(Files.exists(server.home().resolve("derby"))).as(server.name() + " embedded Derby").isFalse();
         }
-        assertThat(applied).as("versions applied, counted over both servers' logs").isEqualTo(Map.of(1, 1, 2, 1, 3, 1));
+        assertThat(applied).as("versions applied, counted over both servers' logs").isEqualTo(EACH_VERSION_ONCE);
         long waited = 0;
         for (GatewayServer server : two.servers()) {
             waited += Files.readAllLines(server.messagesLog()).stream()
@@ -113,6 +115,27 @@ class TwoServerPostgresIT {
         for (Map.Entry<String, Long> node : perNode.entrySet()) {
             assertThat(outcomesOf(two, tenant, node.getKey())).as("outcomes of node " + node.getKey())
                     .isEqualTo(node.getValue());
+        }
+
+        // the usage aggregates of both nodes, and the export, read through either server, equal what was answered
+        long prompt = answers.stream().mapToLong(Answer::promptTokens).sum();
+        long completion = answers.stream().mapToLong(Answer::completionTokens).sum();
+        for (GatewayServer reader : two.servers()) {
+            HttpResponse<String> usage = reader.gateway().get("/compliance/usage?tenant=" + tenant
+                    + "&group_by=tenant,operation", two.adminKey());
+            assertThat(usage.statusCode()).as(usage.body()).isEqualTo(200);
+            JsonObject row = Gateway.json(usage).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .filter(r -> r.getString("operation").equals("chat")).findFirst().orElseThrow();
+            assertThat(List.of(row.getJsonNumber("requests").longValue(), row.getJsonNumber("errors").longValue(),
+                    row.getJsonNumber("input_tokens").longValue(), row.getJsonNumber("output_tokens").longValue()))
+                    .as("usage of the tenant read through " + reader.name())
+                    .containsExactly((long) answers.size(), 0L, prompt, completion);
+            HttpResponse<String> export = reader.gateway().get("/compliance/audit/export?format=jsonl&operation=chat"
+                    + "&tenant=" + tenant, two.adminKey());
+            assertThat(export.statusCode()).isEqualTo(200);
+            assertThat(export.body().lines().map(l -> Gateway.json(l).getString("id")).toList())
+                    .as("export through " + reader.name())
+                    .containsExactlyInAnyOrderElementsOf(answered);
         }
 
         Map<String, Long> chained = chainedEventsPerNode(two);
