@@ -3,8 +3,9 @@ package io.aigw.policy.audit;
 import java.time.LocalDateTime;
 
 /**
- * Which audit records to read; {@code null} fields do not filter. Every field but {@code model} and
- * {@code streamed} alone has an index ordered like the list (schema version 4).
+ * Which audit records to read; {@code null} fields do not filter. Time, tenant and key have indexes ordered like the
+ * list on every database; on PostgreSQL every other field but {@code model} and {@code streamed} alone has one too
+ * (schema version 4).
  *
  * @param from           earliest time (UTC, inclusive)
  * @param to             latest time (UTC, exclusive)

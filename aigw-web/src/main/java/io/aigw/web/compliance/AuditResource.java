@@ -210,8 +210,8 @@ public class AuditResource {
         } catch (SQLException e) {
             if (AuditQuery.timedOut(e)) {
                 throw new GatewayException(Problem.QUERY_TIMEOUT, "The query did not finish within "
-                        + "aigw.compliance.query-timeout. Narrow it with from/to, or filter by tenant, key_id, "
-                        + "principal or error_code, which have indexes.", null, null, e);
+                        + "aigw.compliance.query-timeout. Narrow it with from/to, or filter by tenant or key_id, "
+                        + "which have indexes.", null, null, e);
             }
             throw new GatewayException(Problem.AUDIT_UNAVAILABLE, "The audit trail could not be read. Retry later.",
                     null, null, e);
