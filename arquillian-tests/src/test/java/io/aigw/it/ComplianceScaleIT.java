@@ -96,6 +96,9 @@ class ComplianceScaleIT extends GatewayIT {
             ids.add(r.getString("id"));
         }
         assertThat(ids).hasSize((int) total).doesNotHaveDuplicates();
+        // who exported what is on record too
+        assertThat(audit.row(Gateway.requestId(jsonl)).getJsonObject("details").getString("query"))
+                .isEqualTo("format=jsonl&tenant=tenant-13&" + ALL_TIME);
 
         HttpResponse<String> csv = gateway.get("/compliance/audit/export?format=csv&tenant=tenant-13&" + ALL_TIME,
                 Gateway.ADMIN_KEY);

@@ -50,6 +50,11 @@ final class AuditRecords {
         }
         r.timing(ex.elapsedMillis(), ex.firstChunkMillis(),
                 ex.finishReason() == null ? null : ex.finishReason().name().toLowerCase(Locale.ROOT));
+        if (!ex.notes().isEmpty()) {
+            var d = AuditDetails.object();
+            ex.notes().forEach((k, v) -> d.add(k, AuditValues.fit(v, 2000)));
+            r.details(AuditDetails.fit(d.build()));
+        }
         return r;
     }
 

@@ -45,6 +45,7 @@ public final class Exchange {
     private Usage usage;
     private FinishReason finishReason;
     private Long firstChunkNanos;
+    private java.util.Map<String, String> notes;
 
     public Exchange(Operation operation, CallContext call, RequestBody<?> body) {
         this.id = call.requestId() == null ? UUID.randomUUID().toString() : call.requestId();
@@ -157,6 +158,22 @@ public final class Exchange {
     /** Milliseconds to the first streamed chunk, or {@code null}. */
     public Long firstChunkMillis() {
         return firstChunkNanos == null ? null : (firstChunkNanos - startNanos) / 1_000_000;
+    }
+
+    /**
+     * Adds what the outcome's audit {@code details} should say about the request beyond its columns (for example the
+     * query a compliance read ran: who read or exported what).
+     */
+    public void note(String name, String value) {
+        if (notes == null) {
+            notes = new java.util.LinkedHashMap<>();
+        }
+        notes.put(name, value);
+    }
+
+    /** The notes for the outcome's details, in the order they were added (empty for most requests). */
+    public java.util.Map<String, String> notes() {
+        return notes == null ? java.util.Map.of() : notes;
     }
 
     public String id() { return id; }

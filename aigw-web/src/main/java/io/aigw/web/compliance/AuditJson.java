@@ -40,6 +40,10 @@ final class AuditJson {
         if ("auth_failure".equals(r.getEventType()) && r.getDetails() != null) {
             // failed authentications of one client address in one second: count, first and last request ids, paths
             b.add("failures", JsonText.parseObject(r.getDetails()));
+        } else if (r.getDetails() != null) {
+            // what the outcome says beyond the columns: the query a compliance read ran, when an interrupted request
+            // was settled, that a value was sanitised
+            b.add("details", JsonText.parseObject(r.getDetails()));
         }
         opt(b, "key_id", r.getKeyId());
         opt(b, "tenant", r.getTenant());

@@ -68,6 +68,7 @@ public class AuditResource {
         CallContext call = CallContexts.of(request);
         String[] format = new String[1];
         AuditPage page = gateway.manage(call, Operation.COMPLIANCE, ex -> {
+            QueryParams.noteQuery(ex, uri);
             QueryParams q = new QueryParams(uri.getQueryParameters(), LIST_PARAMS);
             AuditFilter filter = AuditFilters.of(q);
             format[0] = q.oneOf("format", List.of("json", "csv"));
@@ -120,6 +121,7 @@ public class AuditResource {
     public Response export(@Context UriInfo uri, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         AuditExport export = gateway.manage(call, Operation.COMPLIANCE, ex -> {
+            QueryParams.noteQuery(ex, uri);
             QueryParams q = new QueryParams(uri.getQueryParameters(), EXPORT_PARAMS);
             String format = q.oneOf("format", List.of("csv", "jsonl"));
             if (format == null) {

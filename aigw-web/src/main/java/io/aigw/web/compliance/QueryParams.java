@@ -33,6 +33,14 @@ final class QueryParams {
         }
     }
 
+    /** Notes the query as sent in the request's audit record: who read or exported what is on record too. */
+    static void noteQuery(io.aigw.policy.chain.Exchange ex, jakarta.ws.rs.core.UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        if (query != null && !query.isEmpty()) {
+            ex.note("query", query);
+        }
+    }
+
     /** The value, {@code null} when absent or blank. */
     String text(String name) {
         List<String> v = params.get(name);

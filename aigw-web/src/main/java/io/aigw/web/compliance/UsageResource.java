@@ -61,6 +61,7 @@ public class UsageResource {
     public Response report(@Context UriInfo uri, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         JsonObject body = gateway.manage(call, Operation.COMPLIANCE, ex -> {
+            QueryParams.noteQuery(ex, uri);
             QueryParams q = new QueryParams(uri.getQueryParameters(), PARAMS);
             ZoneId zone = q.zone("time_zone");
             LocalDateTime to = q.time("to", zone);
