@@ -13,7 +13,13 @@ interface AuditDatabase extends AutoCloseable {
     DataSource dataSource();
 
     /** Audit events matching an SQL condition. */
-    long count(String where) throws SQLException;
+    default long count(String where) throws SQLException {
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM AIGW_AUDIT WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 
     @Override
     void close();

@@ -80,15 +80,6 @@ final class DerbyAudit implements AuditDatabase {
         return derby;
     }
 
-    @Override
-    public long count(String where) throws SQLException {
-        try (Connection c = derby.getConnection(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT COUNT(*) FROM AIGW_AUDIT WHERE " + where)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     void sql(String statement) throws SQLException {
         try (Connection c = derby.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate(statement);

@@ -50,15 +50,6 @@ final class PostgresAudit implements AuditDatabase {
         return database;
     }
 
-    @Override
-    public long count(String where) throws SQLException {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT COUNT(*) FROM AIGW_AUDIT WHERE " + where)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     void sql(String statement) throws SQLException {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate(statement);

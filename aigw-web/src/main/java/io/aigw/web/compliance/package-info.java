@@ -1,2 +1,6 @@
-/** The compliance API ({@code /compliance}, compliance or admin role): the audit trail as JSON or CSV. */
+/**
+ * The compliance API ({@code /compliance}; compliance keys for their own tenant, auditor and admin keys for every
+ * tenant): the audit trail a page at a time as JSON or CSV, streamed exports as CSV or JSON Lines, the chains'
+ * verification, and usage from the aggregate store.
+ */
 package io.aigw.web.compliance;
