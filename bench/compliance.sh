@@ -74,7 +74,7 @@ if [[ $DATABASE == postgresql ]]; then
   read -r -t 120 ready < "$TMP/pg.out" || true
   [[ ${ready:-} == ready ]] || die "PostgreSQL did not start (see $RESULTS/postgres-launcher.log, $TMP/postgres.log)"
   log "PostgreSQL on 127.0.0.1:$PG_PORT (data in $TMP/pgdata)"
-  LOADER_PROPS=(-Daigw.loader.url="jdbc:postgresql://127.0.0.1:$PG_PORT/aigw" -Daigw.loader.user=aigw
+  LOADER_PROPS=(-Daigw.loader.url="jdbc:postgresql://127.0.0.1:$PG_PORT/aigw?reWriteBatchedInserts=true" -Daigw.loader.user=aigw
     -Daigw.loader.password="$PG_PASSWORD")
   DB_ENV=(AIGW_DATABASE=postgresql AIGW_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/aigw" AIGW_DB_USER=aigw
     AIGW_DB_PASSWORD="$PG_PASSWORD")
