@@ -9,7 +9,8 @@
 #   RECORDS=1000000    generated requests (two audit events each) bulk-loaded before the server starts
 #   DAYS=30            the records spread evenly over this many days before now
 #   REPEAT=7           timed repetitions of each query (after 3 discarded ones); the report gives median, min, max
-#   HOME_DIR           reuse this data folder (loaded once; a later run finds the records there and skips loading)
+#   HOME_DIR           keep and reuse this data folder (loaded once; a later run finds the records there and skips
+#                      loading); by default a temp folder, deleted at the end like the PostgreSQL data
 #   LOADER_NODE=bench-loader  the node id the generated records are chained under
 #   DATABASE=derby     or postgresql: a fresh PostgreSQL 17 on PG_PORT (9699) in a temp folder, loaded, then the
 #                      gateway started on it (HOME_DIR then only keeps the key-hash secret)
@@ -55,7 +56,10 @@ cleanup() {
   fi
   if [[ -n $PG_PID ]]; then
     kill -TERM "$PG_PID"; wait "$PG_PID" 2>/dev/null
+    cp "$TMP/postgres.log" "$RESULTS/postgres.log" 2>/dev/null
   fi
+  # the generated trail takes gigabytes: kept only in a HOME_DIR given from outside
+  rm -rf "$TMP"
 }
 trap cleanup EXIT
 
