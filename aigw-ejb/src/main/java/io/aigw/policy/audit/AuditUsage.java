@@ -17,10 +17,13 @@ final class AuditUsage {
     }
 
     static Map<UsageBucket, UsageTotals> of(List<AuditRecord> events) {
-        Map<UsageBucket, UsageTotals> out = new HashMap<>();
+        Map<UsageBucket, UsageTotals> out = Map.of();
         for (AuditRecord r : events) {
             if (!AuditRecords.OUTCOME.equals(r.getEventType())) {
                 continue;
+            }
+            if (out.isEmpty()) {
+                out = new HashMap<>();
             }
             String model = r.getModelResolved() != null ? r.getModelResolved() : r.getModelRequested();
             UsageBucket bucket = new UsageBucket(r.getOccurredAt().truncatedTo(ChronoUnit.HOURS), none(r.getTenant()),

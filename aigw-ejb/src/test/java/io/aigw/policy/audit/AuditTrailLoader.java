@@ -69,8 +69,14 @@ public final class AuditTrailLoader {
         derby.setDatabaseName(home.resolve("derby/aigw").toString());
         derby.setCreateDatabase("create");
         String url = System.getProperty("aigw.loader.url");
-        DataSource target = url == null ? derby : new UrlDataSource(url, System.getProperty("aigw.loader.user"),
-                System.getProperty("aigw.loader.password"));
+        DataSource target = derby;
+        if (url != null) {
+            org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+            postgres.setURL(url);
+            postgres.setUser(System.getProperty("aigw.loader.user"));
+            postgres.setPassword(System.getProperty("aigw.loader.password"));
+            target = postgres;
+        }
         try (Connection c = target.getConnection()) {
             SchemaMigrator.bringUpToDate(c);
             try (var ps = c.prepareStatement("SELECT COUNT(*) FROM AIGW_AUDIT WHERE NODE_ID = ?")) {
@@ -104,52 +110,6 @@ public final class AuditTrailLoader {
             derby.getConnection().close();
         } catch (SQLException expected) {
             // Derby reports a clean shutdown as an exception
-        }
-    }
-
-    /** A data source over {@link java.sql.DriverManager}. */
-    private record UrlDataSource(String url, String user, String password) implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return java.sql.DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public Connection getConnection(String u, String p) throws SQLException {
-            return java.sql.DriverManager.getConnection(url, u, p);
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 
