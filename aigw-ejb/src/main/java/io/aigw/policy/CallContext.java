@@ -3,13 +3,19 @@ package io.aigw.policy;
 /**
  * What is known of a request before its body is read.
  *
- * @param requestId     the request's id (also the id of its audit row), unique
- * @param credential    the gateway API key the caller presented, or {@code null}
- * @param method        the HTTP method (or the operation name for calls from other applications)
- * @param path          the request path
- * @param clientAddress the caller's address, or {@code null}
+ * @param requestId       the request's id (also the id of its audit row), unique
+ * @param credential      the gateway API key the caller presented, or {@code null}
+ * @param method          the HTTP method (or the operation name for calls from other applications)
+ * @param path            the request path
+ * @param clientAddress   the caller's address, or {@code null}
+ * @param responseHeaders headers the gateway's policies add to the answer (rate-limit state), success or refusal
  */
-public record CallContext(String requestId, String credential, String method, String path, String clientAddress) {
+public record CallContext(String requestId, String credential, String method, String path, String clientAddress,
+                          ResponseHeaders responseHeaders) {
+
+    public CallContext(String requestId, String credential, String method, String path, String clientAddress) {
+        this(requestId, credential, method, path, clientAddress, new ResponseHeaders());
+    }
 
     @Override
     public String toString() {

@@ -105,6 +105,7 @@ class AuditTrustIT extends GatewayIT {
 
     @Test
     void keyChangesAreAuditedWithWhoWhatAndTheStateBeforeAndAfterButNeverTheSecret() {
+        Keys.tenant(gateway, "acme");
         HttpResponse<String> created = gateway.post("/admin/keys", Gateway.ADMIN_KEY,
                 "{\"name\":\"audited\",\"tenant\":\"acme\",\"allowed_models\":[\"openai/*\"]}");
         assertThat(created.statusCode()).isEqualTo(201);

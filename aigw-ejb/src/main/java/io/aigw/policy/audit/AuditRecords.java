@@ -52,7 +52,13 @@ final class AuditRecords {
                 ex.finishReason() == null ? null : ex.finishReason().name().toLowerCase(Locale.ROOT));
         if (!ex.notes().isEmpty()) {
             var d = AuditDetails.object();
-            ex.notes().forEach((k, v) -> d.add(k, AuditValues.fit(v, 2000)));
+            ex.notes().forEach((k, v) -> {
+                if (v instanceof jakarta.json.JsonValue json) {
+                    d.add(k, json);
+                } else {
+                    d.add(k, AuditValues.fit(String.valueOf(v), 2000));
+                }
+            });
             r.details(AuditDetails.fit(d.build()));
         }
         return r;

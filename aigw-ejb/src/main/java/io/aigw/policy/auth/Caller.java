@@ -46,7 +46,8 @@ public record Caller(String keyId, String name, String tenant, Set<GatewayRole> 
         return false;
     }
 
-    static boolean matches(String pattern, String value) {
+    /** Whether {@code value} matches {@code pattern}, where {@code *} stands for any characters. */
+    public static boolean matches(String pattern, String value) {
         if (!pattern.contains("*")) {
             return pattern.equals(value);
         }

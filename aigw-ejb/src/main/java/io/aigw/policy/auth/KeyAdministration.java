@@ -1,6 +1,9 @@
 package io.aigw.policy.auth;
 
+import io.aigw.policy.GatewayException;
+import io.aigw.policy.Problem;
 import io.aigw.policy.audit.AdminAudit;
+import io.aigw.policy.tenant.TenantAdministration;
 import io.aigw.policy.chain.Exchange;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -29,8 +32,15 @@ public class KeyAdministration {
     @Inject
     AdminAudit audit;
 
+    @EJB
+    TenantAdministration tenants;
+
     public IssuedKey create(Exchange exchange, String name, String tenant, Set<GatewayRole> roles,
                             List<String> allowedModels) {
+        if (!tenants.exists(tenant)) {
+            throw new GatewayException(Problem.INVALID_REQUEST, "There is no tenant '" + tenant + "'. Create it first "
+                    + "(POST /admin/tenants).", "tenant", null, null);
+        }
         IssuedKey issued = store.create(name, tenant, roles, allowedModels);
         audit.record(exchange, "create", ENTITY, issued.key().getId(), null, state(issued.key()));
         audit.afterCommit(authenticator::invalidate);

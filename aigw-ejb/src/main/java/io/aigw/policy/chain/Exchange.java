@@ -45,7 +45,7 @@ public final class Exchange {
     private Usage usage;
     private FinishReason finishReason;
     private Long firstChunkNanos;
-    private java.util.Map<String, String> notes;
+    private java.util.Map<String, Object> notes;
 
     public Exchange(Operation operation, CallContext call, RequestBody<?> body) {
         this.id = call.requestId() == null ? UUID.randomUUID().toString() : call.requestId();
@@ -171,8 +171,22 @@ public final class Exchange {
         notes.put(name, value);
     }
 
-    /** The notes for the outcome's details, in the order they were added (empty for most requests). */
-    public java.util.Map<String, String> notes() {
+    /**
+     * Adds a structured part of the outcome's audit {@code details} (for example the limit decisions, the cost and
+     * the budgets charged), replacing an earlier one of the same name.
+     */
+    public void detail(String name, jakarta.json.JsonValue value) {
+        if (notes == null) {
+            notes = new java.util.LinkedHashMap<>();
+        }
+        notes.put(name, value);
+    }
+
+    /**
+     * The notes and details for the outcome's details, in the order they were added (empty for most requests): a
+     * {@code String} or a {@code jakarta.json.JsonValue} each.
+     */
+    public java.util.Map<String, Object> notes() {
         return notes == null ? java.util.Map.of() : notes;
     }
 

@@ -67,6 +67,34 @@ public class GatewaySettings {
     @ConfigProperty(name = "aigw.audit.retention", defaultValue = "P400D")
     String auditRetention;
 
+    @Inject
+    @ConfigProperty(name = "aigw.quotas.refresh", defaultValue = "PT5S")
+    String quotasRefresh;
+
+    @Inject
+    @ConfigProperty(name = "aigw.quotas.default-output-tokens", defaultValue = "1024")
+    int defaultOutputTokens;
+
+    @Inject
+    @ConfigProperty(name = "aigw.limits.default.requests-per-minute")
+    Optional<Long> defaultRequestsPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "aigw.limits.default.tokens-per-minute")
+    Optional<Long> defaultTokensPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "aigw.limits.default.concurrent-requests")
+    Optional<Long> defaultConcurrentRequests;
+
+    @Inject
+    @ConfigProperty(name = "aigw.limits.default.mode", defaultValue = "enforce")
+    String defaultLimitMode;
+
+    @Inject
+    @ConfigProperty(name = "aigw.budgets.unpriced", defaultValue = "refuse")
+    String budgetsUnpriced;
+
     /** The data folder (embedded database, generated keys), outside any build output. */
     public String home() {
         return home.replace("${user.home}", System.getProperty("user.home"));
@@ -129,5 +157,40 @@ public class GatewaySettings {
     /** How long audit events are kept; older whole ranges are purged (hourly). */
     public Duration auditRetention() {
         return Duration.parse(auditRetention);
+    }
+
+    /** How old the limits, budgets and prices the request path reads may be (changes on other servers). */
+    public Duration quotasRefresh() {
+        return Duration.parse(quotasRefresh);
+    }
+
+    /** The output tokens a request without {@code max_tokens} reserves against token limits and budgets. */
+    public int defaultOutputTokens() {
+        return Math.max(0, defaultOutputTokens);
+    }
+
+    /** Requests per minute for keys without limits of their own; empty is unlimited. */
+    public Optional<Long> defaultRequestsPerMinute() {
+        return defaultRequestsPerMinute;
+    }
+
+    /** Tokens per minute for keys without limits of their own; empty is unlimited. */
+    public Optional<Long> defaultTokensPerMinute() {
+        return defaultTokensPerMinute;
+    }
+
+    /** Concurrent requests for keys without limits of their own; empty is unlimited. */
+    public Optional<Long> defaultConcurrentRequests() {
+        return defaultConcurrentRequests;
+    }
+
+    /** Whether the default limits are only recorded ({@code shadow}) rather than enforced. */
+    public boolean defaultLimitsShadow() {
+        return "shadow".equalsIgnoreCase(defaultLimitMode.trim());
+    }
+
+    /** Whether a caller with a money budget may use a model without a price in the budget's currency. */
+    public boolean budgetsAllowUnpriced() {
+        return "allow".equalsIgnoreCase(budgetsUnpriced.trim());
     }
 }

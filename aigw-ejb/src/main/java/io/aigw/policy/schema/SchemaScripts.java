@@ -14,9 +14,9 @@ import java.util.List;
 final class SchemaScripts {
 
     /** The highest version this build knows. */
-    static final int LATEST = 4;
+    static final int LATEST = 5;
     private static final String[] NAMES = {null, "V1__audit_and_keys.sql", "V2__cache_write_tokens.sql",
-            "V3__audit_events.sql", "V4__compliance_at_scale.sql"};
+            "V3__audit_events.sql", "V4__compliance_at_scale.sql", "V5__quotas.sql"};
 
     private SchemaScripts() {
     }

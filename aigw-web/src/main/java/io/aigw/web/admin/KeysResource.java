@@ -1,7 +1,5 @@
 package io.aigw.web.admin;
 
-import io.aigw.codec.InvalidMessageException;
-import io.aigw.codec.json.JsonFields;
 import io.aigw.codec.json.JsonText;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayException;
@@ -12,27 +10,27 @@ import io.aigw.policy.auth.GatewayRole;
 import io.aigw.policy.auth.IssuedKey;
 import io.aigw.policy.auth.KeyAdministration;
 import io.aigw.policy.chain.Operation;
-import io.aigw.web.http.BoundedBody;
+import io.aigw.policy.quota.Scope;
+import io.aigw.policy.quota.ScopedPolicy;
 import io.aigw.web.http.CallContexts;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import io.aigw.codec.json.Jsonp;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -44,22 +42,23 @@ import java.util.Set;
 @ApplicationScoped
 public class KeysResource {
 
-    private static final long MAX_BODY = 64 * 1024;
-
     @EJB
     GatewayService gateway;
 
     @EJB
     KeyAdministration keys;
 
+    @Inject
+    ScopedPolicyEndpoints policies;
+
     @POST
     public Response create(InputStream body, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         IssuedKey issued = gateway.manage(call, Operation.ADMIN, ex -> {
-            JsonObject json = parse(BoundedBody.read(body, request.getContentLengthLong(), MAX_BODY));
-            String name = required(json, "name");
-            String tenant = optional(json, "tenant", "default");
-            return keys.create(ex, name, tenant, roles(json), strings(json, "allowed_models"));
+            JsonObject json = AdminJson.body(body, request);
+            String name = AdminJson.required(json, "name");
+            String tenant = AdminJson.optional(json, "tenant", "default");
+            return keys.create(ex, name, tenant, roles(json), AdminJson.strings(json, "allowed_models"));
         });
         JsonObject out = Jsonp.createObjectBuilder(describe(issued.key()).build()).add("key", issued.secret()).build();
         return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(JsonText.write(out))
@@ -91,6 +90,42 @@ public class KeysResource {
         return json(describe(key).build(), call);
     }
 
+    @PUT
+    @Path("{id}/limits")
+    public Response putLimits(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
+        return policies.putLimits(Scope.key(id), body, request);
+    }
+
+    @GET
+    @Path("{id}/limits")
+    public Response getLimits(@PathParam("id") String id, @Context HttpServletRequest request) {
+        return policies.getLimits(Scope.key(id), request);
+    }
+
+    @DELETE
+    @Path("{id}/limits")
+    public Response deleteLimits(@PathParam("id") String id, @Context HttpServletRequest request) {
+        return policies.delete(ScopedPolicy.LIMITS, Scope.key(id), request);
+    }
+
+    @PUT
+    @Path("{id}/budget")
+    public Response putBudget(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
+        return policies.putBudget(Scope.key(id), body, request);
+    }
+
+    @GET
+    @Path("{id}/budget")
+    public Response getBudget(@PathParam("id") String id, @Context HttpServletRequest request) {
+        return policies.getBudget(Scope.key(id), request);
+    }
+
+    @DELETE
+    @Path("{id}/budget")
+    public Response deleteBudget(@PathParam("id") String id, @Context HttpServletRequest request) {
+        return policies.delete(ScopedPolicy.BUDGET, Scope.key(id), request);
+    }
+
     private static JsonObjectBuilder describe(ApiKey k) {
         JsonArrayBuilder roles = Jsonp.createArrayBuilder();
         k.roleSet().stream().map(GatewayRole::wireName).sorted().forEach(roles::add);
@@ -109,43 +144,16 @@ public class KeysResource {
     }
 
     private static Response json(JsonObject json, CallContext call) {
-        return Response.ok(JsonText.write(json), MediaType.APPLICATION_JSON_TYPE)
-                .header("x-request-id", call.requestId()).build();
+        return AdminJson.ok(json, call);
     }
 
     private static GatewayException notFound(String id) {
         return new GatewayException(Problem.NOT_FOUND, "There is no API key '" + id + "'.");
     }
 
-    private static JsonObject parse(byte[] body) {
-        try {
-            return JsonText.parseObject(body);
-        } catch (InvalidMessageException e) {
-            throw new GatewayException(Problem.INVALID_REQUEST, e.getMessage(), null, null, e);
-        }
-    }
-
-    private static String required(JsonObject json, String field) {
-        String v = optional(json, field, null);
-        if (v == null || v.isBlank()) {
-            throw new GatewayException(Problem.INVALID_REQUEST, "Missing required field '" + field + "'.", field,
-                    null, null);
-        }
-        return v;
-    }
-
-    private static String optional(JsonObject json, String field, String fallback) {
-        try {
-            String v = JsonFields.string(json, field, field);
-            return v == null ? fallback : v;
-        } catch (InvalidMessageException e) {
-            throw new GatewayException(Problem.INVALID_REQUEST, e.getMessage(), field, null, e);
-        }
-    }
-
     private static Set<GatewayRole> roles(JsonObject json) {
         Set<GatewayRole> roles = EnumSet.of(GatewayRole.USER);
-        for (String r : strings(json, "roles")) {
+        for (String r : AdminJson.strings(json, "roles")) {
             try {
                 roles.add(GatewayRole.of(r));
             } catch (IllegalArgumentException e) {
@@ -154,25 +162,5 @@ public class KeysResource {
             }
         }
         return roles;
-    }
-
-    private static List<String> strings(JsonObject json, String field) {
-        JsonArray a;
-        try {
-            a = JsonFields.array(json, field, field);
-        } catch (InvalidMessageException e) {
-            throw new GatewayException(Problem.INVALID_REQUEST, e.getMessage(), field, null, e);
-        }
-        List<String> out = new ArrayList<>();
-        if (a != null) {
-            for (int i = 0; i < a.size(); i++) {
-                if (!(a.get(i) instanceof JsonString s) || s.getString().isBlank() || s.getString().contains(",")) {
-                    throw new GatewayException(Problem.INVALID_REQUEST, "'" + field + "[" + i
-                            + "]' must be a non-empty string without commas.", field, null, null);
-                }
-                out.add(s.getString());
-            }
-        }
-        return out;
     }
 }

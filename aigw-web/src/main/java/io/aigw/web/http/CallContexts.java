@@ -12,6 +12,8 @@ public final class CallContexts {
 
     /** Request attribute under which the request id is kept for error responses. */
     public static final String REQUEST_ID = "io.aigw.requestId";
+    /** Request attribute under which the policies' {@link io.aigw.policy.ResponseHeaders} are kept. */
+    public static final String RESPONSE_HEADERS = "io.aigw.responseHeaders";
 
     private CallContexts() {
     }
@@ -19,8 +21,10 @@ public final class CallContexts {
     public static CallContext of(HttpServletRequest request) {
         String id = RequestIds.next();
         request.setAttribute(REQUEST_ID, id);
-        return new CallContext(id, credential(request), request.getMethod(), request.getRequestURI(),
+        CallContext call = new CallContext(id, credential(request), request.getMethod(), request.getRequestURI(),
                 request.getRemoteAddr());
+        request.setAttribute(RESPONSE_HEADERS, call.responseHeaders());
+        return call;
     }
 
     static String credential(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import io.aigw.jca.api.ChatResponse;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayService;
 import io.aigw.web.http.CallContexts;
+import io.aigw.web.http.RateLimitHeaders;
 import io.aigw.web.http.JsonBodies;
 import io.aigw.web.http.SseStream;
 import io.aigw.web.http.WebSettings;
@@ -51,7 +52,9 @@ public class ChatCompletionsResource {
             // streamed: the response is committed and complete
             return null;
         }
-        return Response.ok(JsonText.write(OpenAiChatResponses.encode(answer, decoded[0].model())),
-                MediaType.APPLICATION_JSON_TYPE).header("x-request-id", call.requestId()).build();
+        Response.ResponseBuilder ok = Response.ok(JsonText.write(OpenAiChatResponses.encode(answer,
+                decoded[0].model())), MediaType.APPLICATION_JSON_TYPE).header("x-request-id", call.requestId());
+        RateLimitHeaders.addTo(request, ok::header);
+        return ok.build();
     }
 }

@@ -7,6 +7,7 @@ import io.aigw.jca.api.EmbeddingResponse;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayService;
 import io.aigw.web.http.CallContexts;
+import io.aigw.web.http.RateLimitHeaders;
 import io.aigw.web.http.JsonBodies;
 import io.aigw.web.http.WebSettings;
 import jakarta.ejb.EJB;
@@ -42,7 +43,10 @@ public class EmbeddingsResource {
                     encoding[0] = OpenAiEmbeddings.encoding(json);
                     return decoded[0];
                 }));
-        return Response.ok(JsonText.write(OpenAiEmbeddings.encodeResponse(answer, decoded[0].model(), encoding[0])),
-                MediaType.APPLICATION_JSON_TYPE).header("x-request-id", call.requestId()).build();
+        Response.ResponseBuilder ok = Response.ok(JsonText.write(OpenAiEmbeddings.encodeResponse(answer,
+                decoded[0].model(), encoding[0])), MediaType.APPLICATION_JSON_TYPE)
+                .header("x-request-id", call.requestId());
+        RateLimitHeaders.addTo(request, ok::header);
+        return ok.build();
     }
 }

@@ -4,6 +4,7 @@ import io.aigw.codec.json.JsonText;
 import io.aigw.policy.GatewayException;
 import io.aigw.web.anthropic.AnthropicErrorResponses;
 import io.aigw.web.http.CallContexts;
+import io.aigw.web.http.RateLimitHeaders;
 import io.aigw.web.openai.OpenAiErrorResponses;
 import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
@@ -21,10 +22,10 @@ final class ErrorResponses {
         String path = request == null ? "" : request.getRequestURI();
         boolean anthropicModels = path.startsWith("/v1/models") && request.getHeader("anthropic-version") != null;
         if (path.equals("/v1/messages") || path.startsWith("/v1/messages/") || anthropicModels) {
-            return AnthropicErrorResponses.of(e, requestId);
+            return withRateLimits(AnthropicErrorResponses.of(e, requestId), request);
         }
         if (path.startsWith("/v1/") || path.equals("/v1")) {
-            return OpenAiErrorResponses.of(e, requestId);
+            return withRateLimits(OpenAiErrorResponses.of(e, requestId), request);
         }
         JsonObjectBuilder problem = Jsonp.createObjectBuilder()
                 .add("type", "https://aigw.io/problems/" + e.problem().slug())
@@ -47,6 +48,12 @@ final class ErrorResponses {
         if (requestId != null) {
             b.header("x-request-id", requestId);
         }
+        return b.build();
+    }
+
+    private static Response withRateLimits(Response r, HttpServletRequest request) {
+        Response.ResponseBuilder b = Response.fromResponse(r);
+        RateLimitHeaders.addTo(request, b::header);
         return b.build();
     }
 

@@ -41,6 +41,16 @@ public final class Gateway {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A request with a JSON body and any method ({@code PUT}, {@code PATCH}, ...). */
+    public HttpResponse<String> method(String method, String path, String key, String json) {
+        return send(bearer(request(path), key).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path, String key) {
+        return send(bearer(request(path), key).DELETE().build());
+    }
+
     public HttpResponse<String> get(String path, String key) {
         return send(bearer(request(path), key).GET().build());
     }

@@ -27,6 +27,7 @@ public final class Keys {
 
     public static Issued issue(Gateway gateway, String name, String tenant, List<String> roles,
                                List<String> allowedModels) {
+        tenant(gateway, tenant);
         JsonArrayBuilder r = Json.createArrayBuilder();
         roles.forEach(r::add);
         JsonArrayBuilder m = Json.createArrayBuilder();
@@ -39,6 +40,15 @@ public final class Keys {
         }
         JsonObject json = Gateway.json(response);
         return new Issued(json.getString("id"), json.getString("key"));
+    }
+
+    /** Makes sure the tenant exists (keys must name an existing tenant). */
+    public static void tenant(Gateway gateway, String id) {
+        HttpResponse<String> r = gateway.post("/admin/tenants", Gateway.ADMIN_KEY,
+                Json.createObjectBuilder().add("id", id).build().toString());
+        if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw new AssertionError("tenant not created: " + r.statusCode() + " " + r.body());
+        }
     }
 
     public static Issued user(Gateway gateway, String name) {

@@ -206,6 +206,9 @@ class TwoServerPostgresIT {
     }
 
     private static Keys.Issued issueKey(GatewayServer server, String adminKey, String tenant) {
+        HttpResponse<String> t = server.gateway().post("/admin/tenants", adminKey,
+                Json.createObjectBuilder().add("id", tenant).build().toString());
+        assertThat(t.statusCode()).as(t.body()).isEqualTo(201);
         String body = Json.createObjectBuilder().add("name", "two-servers").add("tenant", tenant).build().toString();
         HttpResponse<String> r = server.gateway().post("/admin/keys", adminKey, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

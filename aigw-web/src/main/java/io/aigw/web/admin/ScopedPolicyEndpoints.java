@@ -1,0 +1,98 @@
+package io.aigw.web.admin;
+
+import io.aigw.policy.CallContext;
+import io.aigw.policy.GatewayException;
+import io.aigw.policy.GatewayService;
+import io.aigw.policy.Problem;
+import io.aigw.policy.budget.BudgetLedger;
+import io.aigw.policy.budget.BudgetSpec;
+import io.aigw.policy.budget.BudgetStatus;
+import io.aigw.policy.chain.Operation;
+import io.aigw.policy.config.GatewayClock;
+import io.aigw.policy.quota.LimitCounters;
+import io.aigw.policy.quota.LimitSpec;
+import io.aigw.policy.quota.LimitStatus;
+import io.aigw.policy.quota.Scope;
+import io.aigw.policy.quota.ScopedPolicy;
+import io.aigw.policy.quota.ScopedPolicyStore;
+import io.aigw.web.http.CallContexts;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.sql.SQLException;
+
+/**
+ * The {@code limits} and {@code budget} sub-resources that tenants and keys share: {@code PUT} replaces the
+ * document (checked strictly), {@code GET} shows it with its current use, {@code DELETE} removes it.
+ */
+@ApplicationScoped
+public class ScopedPolicyEndpoints {
+
+    @EJB
+    GatewayService gateway;
+
+    @EJB
+    ScopedPolicyStore store;
+
+    @Inject
+    LimitCounters counters;
+
+    @Inject
+    BudgetLedger ledger;
+
+    @Inject
+    GatewayClock clock;
+
+    Response putLimits(Scope scope, InputStream body, HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        JsonObject saved = gateway.manage(call, Operation.ADMIN, ex -> store.put(ex, ScopedPolicy.LIMITS, scope,
+                LimitSpec.parse(AdminJson.body(body, request)).toJson()));
+        return AdminJson.ok(LimitStatus.of(scope, LimitSpec.parse(saved), counters, clock.nanos()), call);
+    }
+
+    Response getLimits(Scope scope, HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        JsonObject status = gateway.manage(call, Operation.ADMIN, ex -> LimitStatus.of(scope,
+                LimitSpec.parse(store.find(ScopedPolicy.LIMITS, scope).orElseThrow(() -> none(scope, "limits"))),
+                counters, clock.nanos()));
+        return AdminJson.ok(status, call);
+    }
+
+    Response putBudget(Scope scope, InputStream body, HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        JsonObject saved = gateway.manage(call, Operation.ADMIN, ex -> store.put(ex, ScopedPolicy.BUDGET, scope,
+                BudgetSpec.parse(AdminJson.body(body, request)).toJson()));
+        return AdminJson.ok(budgetStatus(scope, saved), call);
+    }
+
+    Response getBudget(Scope scope, HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        JsonObject status = gateway.manage(call, Operation.ADMIN, ex -> budgetStatus(scope,
+                store.find(ScopedPolicy.BUDGET, scope).orElseThrow(() -> none(scope, "budget"))));
+        return AdminJson.ok(status, call);
+    }
+
+    Response delete(String kind, Scope scope, HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        JsonObject removed = gateway.manage(call, Operation.ADMIN, ex -> store.delete(ex, kind, scope));
+        return AdminJson.ok(removed, call);
+    }
+
+    private JsonObject budgetStatus(Scope scope, JsonObject spec) {
+        try {
+            return BudgetStatus.of(scope, BudgetSpec.parse(spec), ledger, clock.now());
+        } catch (SQLException e) {
+            throw new GatewayException(Problem.BUDGET_STORE_UNAVAILABLE, "The budget store is unavailable; retry "
+                    + "later.", null, java.time.Duration.ofSeconds(2), e);
+        }
+    }
+
+    private static GatewayException none(Scope scope, String kind) {
+        return new GatewayException(Problem.NOT_FOUND, "The " + scope.type() + " '" + scope.id() + "' has no "
+                + kind + ".");
+    }
+}

@@ -1,0 +1,137 @@
+package io.aigw.web.admin;
+
+import io.aigw.codec.json.Jsonp;
+import io.aigw.policy.CallContext;
+import io.aigw.policy.GatewayService;
+import io.aigw.policy.chain.Operation;
+import io.aigw.policy.quota.Scope;
+import io.aigw.policy.quota.ScopedPolicy;
+import io.aigw.policy.tenant.Tenant;
+import io.aigw.policy.tenant.TenantAdministration;
+import io.aigw.web.http.CallContexts;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /admin/tenants}: create, list, read, rename and delete tenants, and their limits and budget. */
+@Path("/admin/tenants")
+@ApplicationScoped
+public class TenantsResource {
+
+    private static final Set<String> FIELDS = Set.of("id", "name");
+
+    @EJB
+    GatewayService gateway;
+
+    @EJB
+    TenantAdministration tenants;
+
+    @Inject
+    ScopedPolicyEndpoints policies;
+
+    @POST
+    public Response create(InputStream body, @Context HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        Tenant t = gateway.manage(call, Operation.ADMIN, ex -> {
+            JsonObject json = AdminJson.body(body, request);
+            io.aigw.policy.quota.SpecFields.only(json, "", FIELDS);
+            return tenants.create(ex, AdminJson.required(json, "id"), AdminJson.optional(json, "name", null));
+        });
+        return AdminJson.created(describe(t), call);
+    }
+
+    @GET
+    public Response list(@Context HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        List<Tenant> all = gateway.manage(call, Operation.ADMIN, ex -> tenants.list());
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        all.forEach(t -> data.add(describe(t)));
+        return AdminJson.ok(Jsonp.createObjectBuilder().add("data", data).build(), call);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id, @Context HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        Tenant t = gateway.manage(call, Operation.ADMIN, ex -> tenants.find(id)
+                .orElseThrow(() -> TenantAdministration.notFound(id)));
+        return AdminJson.ok(describe(t), call);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Response update(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        Tenant t = gateway.manage(call, Operation.ADMIN, ex -> {
+            JsonObject json = AdminJson.body(body, request);
+            io.aigw.policy.quota.SpecFields.only(json, "", Set.of("name"));
+            return tenants.rename(ex, id, AdminJson.required(json, "name"));
+        });
+        return AdminJson.ok(describe(t), call);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @Context HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        Tenant t = gateway.manage(call, Operation.ADMIN, ex -> tenants.delete(ex, id));
+        return AdminJson.ok(describe(t), call);
+    }
+
+    @PUT
+    @Path("{id}/limits")
+    public Response putLimits(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
+        return policies.putLimits(Scope.tenant(id), body, request);
+    }
+
+    @GET
+    @Path("{id}/limits")
+    public Response getLimits(@PathParam("id") String id, @Context HttpServletRequest request) {
+        return policies.getLimits(Scope.tenant(id), request);
+    }
+
+    @DELETE
+    @Path("{id}/limits")
+    public Response deleteLimits(@PathParam("id") String id, @Context HttpServletRequest request) {
+        return policies.delete(ScopedPolicy.LIMITS, Scope.tenant(id), request);
+    }
+
+    @PUT
+    @Path("{id}/budget")
+    public Response putBudget(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
+        return policies.putBudget(Scope.tenant(id), body, request);
+    }
+
+    @GET
+    @Path("{id}/budget")
+    public Response getBudget(@PathParam("id") String id, @Context HttpServletRequest request) {
+        return policies.getBudget(Scope.tenant(id), request);
+    }
+
+    @DELETE
+    @Path("{id}/budget")
+    public Response deleteBudget(@PathParam("id") String id, @Context HttpServletRequest request) {
+        return policies.delete(ScopedPolicy.BUDGET, Scope.tenant(id), request);
+    }
+
+    static JsonObject describe(Tenant t) {
+        return Jsonp.createObjectBuilder().add("id", t.getId()).add("name", t.getName())
+                .add("created_at", t.getCreatedAt().toString() + "Z").add("updated_at", t.getUpdatedAt() + "Z")
+                .build();
+    }
+}
