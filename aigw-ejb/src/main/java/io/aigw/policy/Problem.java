@@ -25,7 +25,7 @@ public enum Problem {
     CONNECTION_NOT_CONFIGURED(503, "api_error", "connection_not_configured", false),
     POOL_EXHAUSTED(503, "api_error", "pool_exhausted", true),
     AUDIT_UNAVAILABLE(503, "api_error", "audit_unavailable", true),
-    BUDGET_STORE_UNAVAILABLE(503, "api_error", "budget_store_unavailable", true),
+    QUOTA_STORE_UNAVAILABLE(503, "api_error", "quota_store_unavailable", true),
     QUERY_TIMEOUT(503, "api_error", "query_timeout", false),
     PROVIDER_TIMEOUT(504, "api_error", "upstream_timeout", true),
     INTERNAL(500, "api_error", "internal_error", true);

@@ -108,6 +108,43 @@ class QuotasIT extends GatewayIT {
     }
 
     @Test
+    void oneHundredConcurrentClientsFarAboveTheLimitAreAdmittedNoMoreThanTheBucketHolds() throws Exception {
+        Keys.Issued key = limitedKey("{\"requests_per_minute\":30}");
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(100);
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(4).toNanos();
+        try {
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (int c = 0; c < 100; c++) {
+                running.add(clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int status = chat(key, MODEL).statusCode();
+                        if (status == 200) {
+                            admitted.incrementAndGet();
+                        } else {
+                            assertThat(status).isEqualTo(429);
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // the burst of 30 plus one every 2 s of refill while the clients ran; they asked for at least ten times more
+        assertThat(admitted.get()).isGreaterThanOrEqualTo(30);
+        assertThat((double) admitted.get()).isLessThanOrEqualTo((30 + seconds / 2) * 1.01);
+        assertThat(admitted.get() + refused.get()).isGreaterThan(10 * (int) (30 + seconds / 2));
+    }
+
+    @Test
     void anthropicClientsGetAnthropicsHeadersAndErrorEnvelope() {
         Keys.Issued key = limitedKey("{\"requests_per_minute\":1}");
         String body = "{\"model\":\"" + MODEL + "\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","

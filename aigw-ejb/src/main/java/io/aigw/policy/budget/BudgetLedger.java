@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 /**
  * This node's budget accounts (one per budget and period) and their rows in {@code AIGW_BUDGET_USE}. A request's
  * reservation takes no database round trip while the node's claim covers it; claims and flushes (every second, see
- * {@link BudgetFlusher}) are the only writes. Plain JDBC in transactions of its own, never the container's.
+ * {@link io.aigw.policy.QuotaFlusher}) are the only writes. Plain JDBC in transactions of its own, never the container's.
  */
 @ApplicationScoped
 public class BudgetLedger implements BudgetAccount.Rows {
@@ -85,7 +85,7 @@ public class BudgetLedger implements BudgetAccount.Rows {
                     limitNanos, spec.tokens(), this);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not claim budget for " + scope, e);
-            throw new GatewayException(Problem.BUDGET_STORE_UNAVAILABLE, "The budget store is unavailable, so the "
+            throw new GatewayException(Problem.QUOTA_STORE_UNAVAILABLE, "The budget store is unavailable, so the "
                     + "gateway cannot check the budget of " + BudgetMessages.who(scope) + ". Retry later.", null,
                     settings.auditProbeInterval(), e);
         }

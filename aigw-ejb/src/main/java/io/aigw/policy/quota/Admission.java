@@ -27,7 +27,7 @@ final class Admission {
     private GatewayException refusal;
     private RateLimitState state;
 
-    private record Taken(AppliedLimit limit, TokenBucket bucket, Bulkhead<Object> bulkhead, long amount) {
+    private record Taken(AppliedLimit limit, RateCounter bucket, Bulkhead<Object> bulkhead, long amount) {
     }
 
     private Admission(long tokens) {
@@ -60,7 +60,7 @@ final class Admission {
                             + " may be in flight at once.");
         }
         long need = limit.kind() == AppliedLimit.Kind.REQUESTS ? 1 : tokens;
-        TokenBucket bucket = counters.bucket(limit, now);
+        RateCounter bucket = counters.bucket(limit, now);
         if (need > bucket.capacity()) {
             return refused(limit, bucket, now, Problem.RATE_LIMITED, Duration.ofMinutes(1), "Request too large for "
                     + describe(limit) + ": it may use up to " + need + " tokens (input estimate plus max_tokens), "
@@ -80,7 +80,7 @@ final class Admission {
     }
 
     /** Records a refusal; a shadow figure only notes that it would have refused, and the request goes on. */
-    private boolean refused(AppliedLimit limit, TokenBucket bucket, long now, Problem problem, Duration retryAfter,
+    private boolean refused(AppliedLimit limit, RateCounter bucket, long now, Problem problem, Duration retryAfter,
                             String message) {
         if (limit.shadow()) {
             decide(limit, "would_refuse", bucket == null ? null : 0L);

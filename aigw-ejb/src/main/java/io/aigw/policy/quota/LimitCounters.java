@@ -1,38 +1,59 @@
 package io.aigw.policy.quota;
 
 import dev.failsafe.Bulkhead;
+import io.aigw.policy.config.GatewaySettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
- * This server's counters of the limits in force: a {@link TokenBucket} per requests or tokens figure, a Failsafe
- * {@link Bulkhead} per concurrency figure. A changed figure gets a counter of its own (starting full); the old one is
- * dropped when the figures are next pruned.
+ * The counters of the limits in force: a {@link LeasedBucket} per requests or tokens figure (shared with every server
+ * on the database; a {@link TokenBucket} in memory when there is none, as in unit tests), and a Failsafe
+ * {@link Bulkhead} per concurrency figure (this server's requests in flight). A changed figure gets a counter of its
+ * own, starting full.
  */
 @ApplicationScoped
 public class LimitCounters {
 
-    /** Beyond this many counters, those unused for a while are dropped (limits changed or keys gone). */
-    static final int PRUNE_AT = 100_000;
+    private static final Logger LOG = Logger.getLogger(LimitCounters.class.getName());
 
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    @Resource(lookup = "jdbc/aigw")
+    DataSource dataSource;
+
+    @Inject
+    GatewaySettings settings;
+
+    private SharedBucketRows shared;
+    private final Map<String, RateCounter> buckets = new ConcurrentHashMap<>();
     private final Map<String, Bulkhead<Object>> bulkheads = new ConcurrentHashMap<>();
 
-    /** The bucket of a requests or tokens figure. */
-    public TokenBucket bucket(AppliedLimit limit, long now) {
-        TokenBucket b = buckets.get(limit.counter());
-        if (b == null) {
-            if (buckets.size() >= PRUNE_AT) {
-                buckets.entrySet().removeIf(e -> e.getValue().remaining(now) >= e.getValue().capacity());
-            }
-            b = buckets.computeIfAbsent(limit.counter(), k -> new TokenBucket(limit.value(), now));
+    @PostConstruct
+    void init() {
+        if (dataSource != null) {
+            share(new SharedBucketRows(dataSource, (int) Math.max(1, settings.auditStatementTimeout().toSeconds())));
         }
-        return b;
     }
 
-    /** The bucket of a figure if this server has one (it has served a request under it), else {@code null}. */
-    public TokenBucket peek(AppliedLimit limit) {
+    /** Makes the requests and tokens figures shared through {@code rows} (what {@link #init()} does). */
+    void share(SharedBucketRows rows) {
+        this.shared = rows;
+    }
+
+    /** The counter of a requests or tokens figure. */
+    public RateCounter bucket(AppliedLimit limit, long now) {
+        return buckets.computeIfAbsent(limit.counter(), k -> shared == null ? new TokenBucket(limit.value(), now)
+                : new LeasedBucket(k, limit.value(), shared, System::currentTimeMillis));
+    }
+
+    /** The counter of a figure if this server has one (it has served a request under it), else {@code null}. */
+    public RateCounter peek(AppliedLimit limit) {
         return buckets.get(limit.counter());
     }
 
@@ -40,5 +61,18 @@ public class LimitCounters {
     public Bulkhead<Object> bulkhead(AppliedLimit limit) {
         return bulkheads.computeIfAbsent(limit.counter(), k -> Bulkhead.of((int) Math.min(Integer.MAX_VALUE,
                 limit.value())));
+    }
+
+    /** Gives every unused lease back to the shared buckets (each second, and when the application stops). */
+    public void flush() {
+        for (RateCounter c : buckets.values()) {
+            if (c instanceof LeasedBucket leased) {
+                try {
+                    leased.flush();
+                } catch (SQLException e) {
+                    LOG.log(Level.WARNING, "Could not give back a rate-limit lease; retried at the next flush", e);
+                }
+            }
+        }
     }
 }

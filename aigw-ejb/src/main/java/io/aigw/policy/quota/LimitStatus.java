@@ -38,7 +38,7 @@ public final class LimitStatus {
             if (value == null) {
                 continue;
             }
-            TokenBucket b = counters.peek(new AppliedLimit(scope, model, kind, value, spec.shadow(), false));
+            RateCounter b = counters.peek(new AppliedLimit(scope, model, kind, value, spec.shadow(), false));
             long remaining = b == null ? value : b.remaining(now);
             long resetSeconds = b == null ? 0 : (b.nanosUntilFull(now) + 999_999_999) / 1_000_000_000;
             out.add(kind.wireName(), JSON.createObjectBuilder().add("limit", value).add("remaining", remaining)

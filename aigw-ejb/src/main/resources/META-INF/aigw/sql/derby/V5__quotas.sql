@@ -47,3 +47,12 @@ CREATE TABLE AIGW_PRICE (
   CREATED_AT TIMESTAMP NOT NULL,
   PRIMARY KEY (MODEL, CURRENCY, VERSION)
 );
+-- the shared token bucket of each rate-limit figure (its counter names scope, model, figure and value): nodes lease
+-- tokens from it in blocks and give back what they did not use, so a limit holds across every server sharing the
+-- database; tokens in thousandths, refilled continuously from UPDATED_MS (epoch milliseconds)
+CREATE TABLE AIGW_RATE_BUCKET (
+  COUNTER VARCHAR(500) NOT NULL PRIMARY KEY,
+  CAPACITY BIGINT NOT NULL,
+  TOKENS_MILLI BIGINT NOT NULL,
+  UPDATED_MS BIGINT NOT NULL
+);

@@ -8,8 +8,8 @@ import io.aigw.policy.Problem;
 import io.aigw.policy.quota.Scope;
 import io.aigw.policy.quota.ScopedPolicyStore;
 import io.aigw.policy.schema.SchemaMigrator;
+import io.aigw.policy.testing.CountingDataSource;
 import io.aigw.policy.testing.TestPostgres;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +48,7 @@ class BudgetLedgerTest {
     @ParameterizedTest
     @ValueSource(strings = {"derby", "postgresql"})
     void twoNodesUnderConcurrentLoadNeverSpendMoreThanTheBudget(String database) throws Exception {
-        Counting db = new Counting(database(database));
+        CountingDataSource db = new CountingDataSource(database(database));
         BudgetSpec spec = budget(db, "{\"amount\":\"1.00\",\"currency\":\"USD\",\"period\":\"day\"}");
         BudgetLedger a = ledger(db, "node-a");
         BudgetLedger b = ledger(db, "node-b");
@@ -112,14 +111,14 @@ class BudgetLedgerTest {
     @ParameterizedTest
     @ValueSource(strings = {"derby", "postgresql"})
     void aBusyNodeClaimsInBlocksSoMostReservationsTouchNoDatabase(String database) throws Exception {
-        Counting db = new Counting(database(database));
+        CountingDataSource db = new CountingDataSource(database(database));
         BudgetSpec spec = budget(db, "{\"amount\":\"100.00\",\"currency\":\"USD\",\"period\":\"month\"}");
         BudgetLedger a = ledger(db, "node-a");
-        int before = db.connections.get();
+        int before = db.connections();
         for (int i = 0; i < 1000; i++) {
             a.settle(a.reserve(ACME, spec, NOW, 1_000_000, 0), 1_000_000, 0);
         }
-        int trips = db.connections.get() - before;
+        int trips = db.connections() - before;
         // a claim covers 1/64 of the budget ($1.56, over 1,500 requests here) or 8 requests, whichever is more
         assertThat(trips).isLessThanOrEqualTo(3);
     }
@@ -127,7 +126,7 @@ class BudgetLedgerTest {
     @ParameterizedTest
     @ValueSource(strings = {"derby", "postgresql"})
     void whatANodeSpentSurvivesItsRestart(String database) throws Exception {
-        Counting db = new Counting(database(database));
+        CountingDataSource db = new CountingDataSource(database(database));
         BudgetSpec spec = budget(db, "{\"amount\":\"1.00\",\"currency\":\"USD\",\"period\":\"total\"}");
         BudgetLedger first = ledger(db, "node-a");
         first.settle(first.reserve(ACME, spec, NOW, 600_000_000, 0), 600_000_000, 0);
@@ -143,7 +142,7 @@ class BudgetLedgerTest {
     @ParameterizedTest
     @ValueSource(strings = {"derby", "postgresql"})
     void tokenBudgetsAndTheResetTimeInTheRefusal(String database) throws Exception {
-        Counting db = new Counting(database(database));
+        CountingDataSource db = new CountingDataSource(database(database));
         BudgetSpec spec = budget(db, "{\"tokens\":1000,\"period\":\"day\",\"time_zone\":\"Europe/Berlin\"}");
         BudgetLedger a = ledger(db, "node-a");
         a.settle(a.reserve(ACME, spec, NOW, 0, 800), 0, 900);
@@ -160,7 +159,7 @@ class BudgetLedgerTest {
     @ParameterizedTest
     @ValueSource(strings = {"derby", "postgresql"})
     void aBudgetDeletedMeanwhileNoLongerHoldsRequests(String database) throws Exception {
-        Counting db = new Counting(database(database));
+        CountingDataSource db = new CountingDataSource(database(database));
         BudgetSpec spec = budget(db, "{\"amount\":\"0.01\",\"currency\":\"USD\",\"period\":\"day\"}");
         BudgetLedger a = ledger(db, "node-a");
         sql(db, "DELETE FROM AIGW_SCOPED_POLICY");
@@ -205,59 +204,5 @@ class BudgetLedgerTest {
             SchemaMigrator.bringUpToDate(c);
         }
         return db;
-    }
-
-    /** A data source that counts the connections taken (each one a database round trip or more). */
-    static final class Counting implements DataSource {
-        final DataSource target;
-        final AtomicInteger connections = new AtomicInteger();
-
-        Counting(DataSource target) {
-            this.target = target;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            connections.incrementAndGet();
-            return target.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

@@ -86,7 +86,7 @@ public class ScopedPolicyEndpoints {
         try {
             return BudgetStatus.of(scope, BudgetSpec.parse(spec), ledger, clock.now());
         } catch (SQLException e) {
-            throw new GatewayException(Problem.BUDGET_STORE_UNAVAILABLE, "The budget store is unavailable; retry "
+            throw new GatewayException(Problem.QUOTA_STORE_UNAVAILABLE, "The budget store is unavailable; retry "
                     + "later.", null, java.time.Duration.ofSeconds(2), e);
         }
     }

@@ -45,8 +45,8 @@ class TwoServerPostgresIT {
     private static final int REQUESTS_PER_CLIENT = 25;
     /** A Liberty message of severity E (error) in messages.log: {@code [time] thread logger E CODE: text}. */
     private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^\\]]+\\] \\S+ \\S+\\s+E .*");
-    /** Every schema version this build has (V1 ... V4 scripts), applied once. */
-    private static final Map<Integer, Integer> EACH_VERSION_ONCE = Map.of(1, 1, 2, 1, 3, 1, 4, 1);
+    /** Every schema version this build has (V1 ... V5 scripts), applied once. */
+    private static final Map<Integer, Integer> EACH_VERSION_ONCE = Map.of(1, 1, 2, 1, 3, 1, 4, 1, 5, 1);
     private static final Pattern APPLIED = Pattern.compile("Applied aigw schema version (\\d+) \\(postgresql\\)");
 
     @Test
@@ -168,6 +168,117 @@ class TwoServerPostgresIT {
         int onA = Poll.last(TwoServers.KEY_CACHE_TTL.plusSeconds(9), () -> models(two.a(), key.secret()),
                 status -> status == 401);
         assertThat(onA).as("the key on A after B revoked it").isEqualTo(401);
+    }
+
+    @Test
+    void aRateLimitHoldsAcrossBothServersAsOneBucket(TwoServers two) throws Exception {
+        Keys.Issued key = issueKey(two.a(), two.adminKey(), "two-servers-limits");
+        HttpResponse<String> set = two.a().gateway().method("PUT", "/admin/keys/" + key.id() + "/limits",
+                two.adminKey(), "{\"requests_per_minute\":20,\"tokens_per_minute\":100000}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        for (GatewayServer server : two.servers()) {
+            // a request too large for the tokens figure is refused by a server that knows the limits, taking nothing
+            String probe = Poll.last(TwoServers.KEY_CACHE_TTL.plusSeconds(9), () -> chat(server, key.secret(),
+                    "gpt-4o-mini", 200_000).body(), b -> b.contains("Request too large"));
+            assertThat(probe).as(server.name()).contains("Request too large");
+        }
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + java.time.Duration.ofSeconds(3).toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                GatewayServer server = two.servers().get(c % 2);
+                running.add(clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int status = chat(server, key.secret(), "gpt-4o-mini", 10).statusCode();
+                        if (status == 200) {
+                            admitted.incrementAndGet();
+                        } else {
+                            assertThat(status).isEqualTo(429);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // one bucket of 20 refilled at one every 3 s, whichever server the requests went to: not 20 per server
+        assertThat(admitted.get()).isGreaterThanOrEqualTo(20);
+        assertThat((double) admitted.get()).isLessThanOrEqualTo((20 + seconds / 3) * 1.01);
+    }
+
+    @Test
+    void aBudgetHoldsAcrossBothServersAndBothReportTheSameSpend(TwoServers two) throws Exception {
+        String model = "gpt-two-budget";
+        HttpResponse<String> price = two.a().gateway().method("PUT", "/admin/prices", two.adminKey(), "{\"model\":"
+                + "\"openai/" + model + "\",\"currency\":\"USD\",\"input_per_million\":\"1000\","
+                + "\"output_per_million\":\"2000\"}");
+        assertThat(price.statusCode()).as(price.body()).isEqualTo(201);
+        Keys.Issued key = issueKey(two.a(), two.adminKey(), "two-servers-budget");
+        HttpResponse<String> set = two.a().gateway().method("PUT", "/admin/tenants/two-servers-budget/budget",
+                two.adminKey(), "{\"amount\":\"0.05\",\"currency\":\"USD\",\"period\":\"total\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        for (GatewayServer server : two.servers()) {
+            // an unpriced model is refused by a server that knows the budget, spending nothing
+            int probe = Poll.last(TwoServers.KEY_CACHE_TTL.plusSeconds(9), () -> chat(server, key.secret(),
+                    "gpt-unpriced", 5).statusCode(), s -> s == 400);
+            assertThat(probe).as(server.name()).isEqualTo(400);
+        }
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong lastAdmitted = new java.util.concurrent.atomic.AtomicLong(
+                System.nanoTime());
+        long quiet = java.time.Duration.ofMillis(2500).toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                GatewayServer server = two.servers().get(c % 2);
+                running.add(clients.submit(() -> {
+                    // until nothing was admitted for longer than the servers take to give back idle claims
+                    while (System.nanoTime() - lastAdmitted.get() < quiet) {
+                        // worst case 2 x 1,000 + 5 x 2,000 per million = 0.012; real 1 x 1,000 + 3 x 2,000 = 0.007
+                        HttpResponse<String> r = chat(server, key.secret(), model, 5);
+                        if (r.statusCode() == 200) {
+                            admitted.incrementAndGet();
+                            lastAdmitted.set(System.nanoTime());
+                        } else {
+                            assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
+                            assertThat(Gateway.json(r).getJsonObject("error").getString("code"))
+                                    .isEqualTo("insufficient_quota");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        // each request is let in only while 0.012 of the 0.05 is neither spent nor reserved, and spends 0.007: once
+        // all is settled, the sixth leaves 0.008 and nothing more fits, whichever server the requests went to
+        assertThat(admitted.get()).isEqualTo(6);
+        String spent = new java.math.BigDecimal("0.007").multiply(java.math.BigDecimal.valueOf(admitted.get()))
+                .stripTrailingZeros().toPlainString();
+        for (GatewayServer server : two.servers()) {
+            String reported = Poll.last(java.time.Duration.ofSeconds(10), () -> Gateway.json(server.gateway()
+                    .get("/admin/tenants/two-servers-budget/budget", two.adminKey())).getString("spent"),
+                    spent::equals);
+            assertThat(reported).as(server.name()).isEqualTo(spent);
+        }
+    }
+
+    private static HttpResponse<String> chat(GatewayServer server, String key, String model, int maxTokens) {
+        return server.gateway().post("/v1/chat/completions", key, "{\"model\":\"openai/" + model + "\","
+                + "\"max_tokens\":" + maxTokens + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
     }
 
     /** One answered chat completion. */

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class TwoServers implements ExtensionContext.Store.CloseableResource {
 
     /** How long a server takes at most to see a key changed on the other ({@code aigw.auth.key-cache-ttl}). */
+    /** How soon a limit or budget set on one server holds on the other. */
+    public static final Duration QUOTAS_REFRESH = Duration.ofSeconds(1);
     public static final Duration KEY_CACHE_TTL = Duration.ofSeconds(1);
 
     private final TwoServerSettings settings;
@@ -152,6 +154,7 @@ public final class TwoServers implements ExtensionContext.Store.CloseableResourc
         env.put("AIGW_AUTH_KEY_CACHE_TTL", KEY_CACHE_TTL.toString());
         env.put("AIGW_OPENAI_API_KEY", FakeOpenAiServer.UPSTREAM_KEY);
         env.put("AIGW_CONNECTIONS", "openai");
+        env.put("AIGW_QUOTAS_REFRESH", QUOTAS_REFRESH.toString());
         return env;
     }
 

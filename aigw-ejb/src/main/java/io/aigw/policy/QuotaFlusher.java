@@ -1,5 +1,7 @@
-package io.aigw.policy.budget;
+package io.aigw.policy;
 
+import io.aigw.policy.budget.BudgetLedger;
+import io.aigw.policy.quota.LimitCounters;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
@@ -10,25 +12,30 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 /**
- * Every second, writes this node's budget spend and gives back the idle part of its claims, so that other servers
- * sharing the database can claim it; once more when the application stops.
+ * Every second, gives back this server's unused rate-limit leases and the idle part of its budget claims, and writes
+ * its budget spend, so that the other servers sharing the database can use them; once more when the application
+ * stops.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrator")
 @TransactionManagement(TransactionManagementType.BEAN)
-public class BudgetFlusher {
+public class QuotaFlusher {
 
     @Inject
-    BudgetLedger ledger;
+    LimitCounters limits;
+
+    @Inject
+    BudgetLedger budgets;
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void flush() {
-        ledger.flush();
+        limits.flush();
+        budgets.flush();
     }
 
     @PreDestroy
     void stop() {
-        ledger.flush();
+        flush();
     }
 }
