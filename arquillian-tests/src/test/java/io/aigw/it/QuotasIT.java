@@ -75,6 +75,48 @@ class QuotasIT extends GatewayIT {
     }
 
     @Test
+    void keysAreChangedRotatedWithAGracePeriodAndExpire() {
+        Keys.Issued key = Keys.issue(gateway, "rotating", "default", List.of(), List.of());
+        HttpResponse<String> patched = gateway.method("PATCH", "/admin/keys/" + key.id(), Gateway.ADMIN_KEY,
+                "{\"name\":\"renamed\",\"allowed_models\":[\"openai/gpt-*\"]}");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(Gateway.json(patched).getString("name")).isEqualTo("renamed");
+        assertThat(chat(key, "anthropic/claude-3-5-haiku-latest").statusCode()).isEqualTo(403);
+        assertThat(gateway.method("PATCH", "/admin/keys/" + key.id(), Gateway.ADMIN_KEY, "{\"tenant\":\"x\"}")
+                .statusCode()).as("a key does not change tenant").isEqualTo(400);
+
+        HttpResponse<String> rotated = gateway.post("/admin/keys/" + key.id() + "/rotate", Gateway.ADMIN_KEY,
+                "{\"grace_period\":\"PT1H\"}");
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String second = Gateway.json(rotated).getString("key");
+        assertThat(Gateway.json(rotated).getString("previous_secret_valid_until")).isNotEmpty();
+        assertThat(chat(new Keys.Issued(key.id(), second), MODEL).statusCode()).isEqualTo(200);
+        assertThat(chat(key, MODEL).statusCode()).as("the old secret within its grace period").isEqualTo(200);
+
+        HttpResponse<String> again = gateway.post("/admin/keys/" + key.id() + "/rotate", Gateway.ADMIN_KEY,
+                "{\"grace_period\":\"PT0S\"}");
+        String third = Gateway.json(again).getString("key");
+        assertThat(chat(new Keys.Issued(key.id(), third), MODEL).statusCode()).isEqualTo(200);
+        assertThat(chat(new Keys.Issued(key.id(), second), MODEL).statusCode()).isEqualTo(401);
+        assertThat(chat(key, MODEL).statusCode()).isEqualTo(401);
+        JsonObject change = audit.row(Gateway.requestId(again)).getJsonArray("changes").getJsonObject(0);
+        assertThat(change.getString("action")).isEqualTo("rotate");
+        assertThat(change.toString()).doesNotContain(third).doesNotContain(second);
+
+        String soon = Instant.now().plusSeconds(2).toString();
+        HttpResponse<String> expiring = gateway.method("PATCH", "/admin/keys/" + key.id(), Gateway.ADMIN_KEY,
+                "{\"expires_at\":\"" + soon + "\"}");
+        assertThat(Gateway.json(expiring).getString("expires_at")).isNotEmpty();
+        Keys.Issued current = new Keys.Issued(key.id(), third);
+        assertThat(chat(current, MODEL).statusCode()).isEqualTo(200);
+        int status = io.aigw.it.support.Poll.last(Duration.ofSeconds(10), () -> chat(current, MODEL).statusCode(),
+                s -> s == 401);
+        assertThat(status).as("after its expiry").isEqualTo(401);
+        assertThat(gateway.method("PATCH", "/admin/keys/" + key.id(), Gateway.ADMIN_KEY,
+                "{\"expires_at\":\"2001-01-01T00:00:00Z\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aRequestLimitRefusesBeforeTheProviderWithOpenAisHeadersAndRetryAfter() {
         Keys.Issued key = limitedKey("{\"requests_per_minute\":3}");
         for (int i = 2; i >= 0; i--) {
@@ -262,6 +304,41 @@ class QuotasIT extends GatewayIT {
         assertThat(status.getString("reserved")).isEqualTo("0");
         assertThat(status.getString("remaining")).isEqualTo("0.006");
         assertThat(status.getString("resets_at")).isEqualTo(tomorrow);
+    }
+
+    @Test
+    void theUsageReportAddsUpCostPerCurrencyAndUnpricedRequestsEqualToTheRecords() {
+        String model = "openai/gpt-usage-" + UUID.randomUUID();
+        price(model, "1000", "2000", null);
+        String tenant = "usage-" + UUID.randomUUID();
+        Keys.Issued key = Keys.issue(gateway, "usage", tenant, List.of(), List.of());
+        for (int i = 0; i < 3; i++) {
+            assertThat(chat(key, model).statusCode()).isEqualTo(200);
+        }
+        assertThat(chat(key, "openai/gpt-usage-unpriced").statusCode()).isEqualTo(200);
+        JsonObject report = Gateway.json(gateway.get("/admin/usage?tenant=" + tenant + "&group_by=model",
+                Gateway.ADMIN_KEY));
+        List<JsonObject> rows = report.getJsonArray("data").getValuesAs(JsonObject.class);
+        JsonObject priced = rows.stream().filter(r -> r.getString("model").equals(model)).findFirst().orElseThrow();
+        assertThat(priced.getInt("requests")).isEqualTo(3);
+        assertThat(priced.getJsonObject("cost").getString("USD")).isEqualTo("0.021");
+        assertThat(priced.getInt("unpriced_requests")).isZero();
+        JsonObject unpriced = rows.stream().filter(r -> r.getString("model").equals("openai/gpt-usage-unpriced"))
+                .findFirst().orElseThrow();
+        assertThat(unpriced.getInt("unpriced_requests")).isEqualTo(1);
+        assertThat(unpriced.getJsonObject("cost")).isEmpty();
+
+        List<JsonObject> records = Gateway.json(gateway.get("/compliance/audit?tenant=" + tenant, Gateway.ADMIN_KEY))
+                .getJsonArray("data").getValuesAs(JsonObject.class);
+        assertThat(records).hasSize(4);
+        java.math.BigDecimal recorded = records.stream().map(r -> r.getJsonObject("details").getJsonObject("cost"))
+                .filter(c -> c.containsKey("amount")).map(c -> new java.math.BigDecimal(c.getString("amount")))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertThat(recorded).isEqualByComparingTo("0.021");
+        long input = records.stream().mapToLong(r -> r.getInt("input_tokens")).sum();
+        assertThat(input).isEqualTo(priced.getInt("input_tokens") + unpriced.getInt("input_tokens"));
+        assertThat(gateway.get("/admin/usage?tenant=" + tenant, Keys.user(gateway, "not-admin").secret())
+                .statusCode()).isEqualTo(403);
     }
 
     @Test

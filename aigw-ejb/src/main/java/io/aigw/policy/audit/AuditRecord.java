@@ -122,6 +122,16 @@ public class AuditRecord {
     @Column(name = "RECORD_HASH", length = 64)
     private String recordHash;
 
+    /** The request's cost for the usage aggregates (its audited form is in the details); not a column. */
+    @jakarta.persistence.Transient
+    private transient String costCurrency;
+
+    @jakarta.persistence.Transient
+    private transient long costNanos;
+
+    @jakarta.persistence.Transient
+    private transient boolean unpriced;
+
     protected AuditRecord() {
     }
 
@@ -194,4 +204,19 @@ public class AuditRecord {
     public Long getFirstChunkMillis() { return firstChunkMillis; }
     public String getPrevHash() { return prevHash; }
     public String getRecordHash() { return recordHash; }
+
+    /** The request cost {@code nanos} billionths of {@code currency} (for the usage aggregates). */
+    public void cost(String currency, long nanos) {
+        this.costCurrency = currency;
+        this.costNanos = nanos;
+    }
+
+    /** The request used a model without a price (for the usage aggregates). */
+    public void unpriced() {
+        this.unpriced = true;
+    }
+
+    public String getCostCurrency() { return costCurrency; }
+    public long getCostNanos() { return costNanos; }
+    public boolean isUnpriced() { return unpriced; }
 }

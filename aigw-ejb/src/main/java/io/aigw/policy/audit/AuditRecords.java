@@ -50,6 +50,11 @@ final class AuditRecords {
         }
         r.timing(ex.elapsedMillis(), ex.firstChunkMillis(),
                 ex.finishReason() == null ? null : ex.finishReason().name().toLowerCase(Locale.ROOT));
+        if (ex.costCurrency() != null) {
+            r.cost(ex.costCurrency(), ex.costNanos());
+        } else if (ex.isUnpriced()) {
+            r.unpriced();
+        }
         if (!ex.notes().isEmpty()) {
             var d = AuditDetails.object();
             ex.notes().forEach((k, v) -> {

@@ -28,9 +28,14 @@ final class AuditUsage {
             String model = r.getModelResolved() != null ? r.getModelResolved() : r.getModelRequested();
             UsageBucket bucket = new UsageBucket(r.getOccurredAt().truncatedTo(ChronoUnit.HOURS), none(r.getTenant()),
                     none(r.getKeyId()), none(model), r.getOperation(), r.getNodeId());
-            out.computeIfAbsent(bucket, b -> new UsageTotals()).add(r.getStatus(), r.isStreamed(),
-                    r.isUsageEstimated(), r.getInputTokens(), r.getOutputTokens(), r.getCachedInputTokens(),
-                    r.getCacheWriteTokens(), r.getReasoningTokens(), r.getLatencyMillis());
+            UsageTotals totals = out.computeIfAbsent(bucket, b -> new UsageTotals());
+            totals.add(r.getStatus(), r.isStreamed(), r.isUsageEstimated(), r.getInputTokens(), r.getOutputTokens(),
+                    r.getCachedInputTokens(), r.getCacheWriteTokens(), r.getReasoningTokens(), r.getLatencyMillis());
+            if (r.getCostCurrency() != null) {
+                totals.addCost(r.getCostCurrency(), r.getCostNanos());
+            } else if (r.isUnpriced()) {
+                totals.addUnpriced();
+            }
         }
         return out;
     }

@@ -71,17 +71,43 @@ public class ApiKeyStore {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<ApiKey> findActiveByHash(String hash) {
+        LocalDateTime now = now();
         return em.createNamedQuery("ApiKey.byHash", ApiKey.class).setParameter("hash", hash).getResultStream()
                 .filter(k -> k.getRevokedAt() == null)
-                .filter(k -> MessageDigest.isEqual(k.getKeyHash().getBytes(StandardCharsets.US_ASCII),
-                        hash.getBytes(StandardCharsets.US_ASCII)))
+                .filter(k -> equal(k.getKeyHash(), hash) || (equal(k.previousKeyHash(), hash)
+                        && k.getPreviousValidUntil() != null && k.getPreviousValidUntil().isAfter(now)))
+                .filter(k -> k.validUntil(hash) == null || k.validUntil(hash).isAfter(now))
                 .findFirst();
+    }
+
+    private static boolean equal(String stored, String hash) {
+        return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                hash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Gives the key a new random secret; the old one keeps authenticating for {@code grace}.
+     *
+     * @return the key and its new secret, or empty if there is no such active key
+     */
+    public Optional<IssuedKey> rotate(String id, java.time.Duration grace) {
+        ApiKey key = em.find(ApiKey.class, id);
+        if (key == null || key.getRevokedAt() != null) {
+            return Optional.empty();
+        }
+        String secret = SECRET_PREFIX + KeyHasher.randomToken();
+        key.rotate(hasher.hash(secret), secret.substring(0, Math.min(9, secret.length())), now().plus(grace));
+        return Optional.of(new IssuedKey(key, secret));
     }
 
     /** The keyed hashes of every active key (never a secret). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public java.util.Set<String> activeHashes() {
-        return new java.util.HashSet<>(em.createNamedQuery("ApiKey.activeHashes", String.class).getResultList());
+        java.util.Set<String> hashes = new java.util.HashSet<>(em.createNamedQuery("ApiKey.activeHashes", String.class)
+                .getResultList());
+        hashes.addAll(em.createNamedQuery("ApiKey.graceHashes", String.class).setParameter("now", now())
+                .getResultList());
+        return hashes;
     }
 
     /** Whether some key, revoked or not, has this secret. */

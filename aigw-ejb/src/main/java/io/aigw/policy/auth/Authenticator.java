@@ -40,7 +40,8 @@ public class Authenticator {
 
     private volatile ActiveHashes active;
 
-    private record Entry(Caller caller, long expiresAt) {
+    /** A cached answer: the caller (or {@code null}), until when to keep it, until when the secret is valid. */
+    private record Entry(Caller caller, long expiresAt, java.time.LocalDateTime validUntil) {
     }
 
     /** The active keys' hashes as read at {@code loadedAt}. */
@@ -67,9 +68,14 @@ public class Authenticator {
         if (e == null || now - e.expiresAt() >= 0) {
             e = lookUp(hash, now);
         }
-        if (e.caller() == null) {
-            throw new GatewayException(Problem.UNAUTHENTICATED, "Incorrect API key provided. The key is unknown or "
-                    + "has been revoked.");
+        if (e.caller() != null && e.validUntil() != null
+                && !e.validUntil().isAfter(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))) {
+            known.remove(hash, e);
+            e = null;
+        }
+        if (e == null || e.caller() == null) {
+            throw new GatewayException(Problem.UNAUTHENTICATED, "Incorrect API key provided. The key is unknown, "
+                    + "has expired or has been revoked.");
         }
         return e.caller();
     }
@@ -77,9 +83,11 @@ public class Authenticator {
     private Entry lookUp(String hash, long now) {
         long seen = generation.get();
         ActiveHashes hashes = activeHashes(now, seen);
-        Caller caller = hashes != null && !hashes.hashes().contains(hash) ? null
-                : store.findActiveByHash(hash).map(ApiKey::toCaller).orElse(null);
-        Entry e = new Entry(caller, now + (caller == null ? NEGATIVE_TTL.toNanos() : ttlNanos));
+        ApiKey key = hashes != null && !hashes.hashes().contains(hash) ? null
+                : store.findActiveByHash(hash).orElse(null);
+        Caller caller = key == null ? null : key.toCaller();
+        Entry e = new Entry(caller, now + (caller == null ? NEGATIVE_TTL.toNanos() : ttlNanos),
+                key == null ? null : key.validUntil(hash));
         Map<String, Entry> cache = caller == null ? unknown : known;
         if (caller != null) {
             unknown.remove(hash);

@@ -36,15 +36,52 @@ public class KeyAdministration {
     TenantAdministration tenants;
 
     public IssuedKey create(Exchange exchange, String name, String tenant, Set<GatewayRole> roles,
-                            List<String> allowedModels) {
+                            List<String> allowedModels, java.time.LocalDateTime expiresAt) {
         if (!tenants.exists(tenant)) {
             throw new GatewayException(Problem.INVALID_REQUEST, "There is no tenant '" + tenant + "'. Create it first "
                     + "(POST /admin/tenants).", "tenant", null, null);
         }
         IssuedKey issued = store.create(name, tenant, roles, allowedModels);
+        issued.key().expiresAt(expiresAt);
         audit.record(exchange, "create", ENTITY, issued.key().getId(), null, state(issued.key()));
         audit.afterCommit(authenticator::invalidate);
         return issued;
+    }
+
+    /**
+     * Changes a key's name, roles, allowed models and expiry ({@code null}: unchanged; {@code clearExpiry} removes
+     * the expiry). Takes effect on this server when it commits.
+     */
+    public Optional<ApiKey> update(Exchange exchange, String id, String name, Set<GatewayRole> roles,
+                                   List<String> allowedModels, java.time.LocalDateTime expiresAt,
+                                   boolean clearExpiry) {
+        Optional<ApiKey> key = store.find(id);
+        if (key.isEmpty()) {
+            return key;
+        }
+        JsonObject before = state(key.get());
+        key.get().update(name, roles, allowedModels);
+        if (expiresAt != null || clearExpiry) {
+            key.get().expiresAt(expiresAt);
+        }
+        audit.record(exchange, "update", ENTITY, id, before, state(key.get()));
+        audit.afterCommit(authenticator::invalidate);
+        return key;
+    }
+
+    /** Gives the key a new secret; the old one authenticates for {@code grace} more. */
+    public Optional<IssuedKey> rotate(Exchange exchange, String id, java.time.Duration grace) {
+        Optional<ApiKey> key = store.find(id);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonObject before = state(key.get());
+        Optional<IssuedKey> rotated = store.rotate(id, grace);
+        rotated.ifPresent(r -> {
+            audit.record(exchange, "rotate", ENTITY, id, before, state(r.key()));
+            audit.afterCommit(authenticator::invalidate);
+        });
+        return rotated;
     }
 
     public List<ApiKey> list() {
@@ -79,6 +116,12 @@ public class KeyAdministration {
             b.addNull("revoked_at");
         } else {
             b.add("revoked_at", k.getRevokedAt().toString() + "Z");
+        }
+        if (k.getExpiresAt() != null) {
+            b.add("expires_at", k.getExpiresAt().toString() + "Z");
+        }
+        if (k.getPreviousValidUntil() != null) {
+            b.add("previous_secret_valid_until", k.getPreviousValidUntil().toString() + "Z");
         }
         return b.build();
     }

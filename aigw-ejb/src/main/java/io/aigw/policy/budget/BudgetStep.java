@@ -178,8 +178,10 @@ public class BudgetStep implements PolicyStep {
         JsonObjectBuilder cost = JSON.createObjectBuilder();
         if (p.isEmpty()) {
             cost.add("unpriced", true).add("model", model);
+            exchange.unpriced();
         } else {
             BigDecimal amount = p.get().prices().cost(usage);
+            exchange.cost(p.get().currency(), BudgetLedger.toNanos(amount));
             cost.add("amount", amount.stripTrailingZeros().toPlainString()).add("currency", p.get().currency())
                     .add("price_version", p.get().version()).add("model", p.get().model());
         }

@@ -46,6 +46,9 @@ public final class Exchange {
     private FinishReason finishReason;
     private Long firstChunkNanos;
     private java.util.Map<String, Object> notes;
+    private String costCurrency;
+    private long costNanos;
+    private boolean unpriced;
 
     public Exchange(Operation operation, CallContext call, RequestBody<?> body) {
         this.id = call.requestId() == null ? UUID.randomUUID().toString() : call.requestId();
@@ -190,6 +193,20 @@ public final class Exchange {
         return notes == null ? java.util.Map.of() : notes;
     }
 
+    /** What the request cost, in billionths of {@code currency} (the usage aggregates add it up). */
+    public void cost(String currency, long nanos) {
+        this.costCurrency = currency;
+        this.costNanos = nanos;
+    }
+
+    /** The request used a model that has no price (reported as such, never as a zero cost). */
+    public void unpriced() {
+        this.unpriced = true;
+    }
+
+    public String costCurrency() { return costCurrency; }
+    public long costNanos() { return costNanos; }
+    public boolean isUnpriced() { return unpriced; }
     public String id() { return id; }
     public Operation operation() { return operation; }
     public CallContext call() { return call; }

@@ -15,6 +15,9 @@ public final class UsageTotals {
     long cacheWriteTokens;
     long reasoningTokens;
     long latencyMillisSum;
+    long unpriced;
+    /** Per currency: cost in billionths, and the requests priced. */
+    final java.util.Map<String, long[]> costs = new java.util.TreeMap<>();
     final long[] latency = new long[LatencyHistogram.COLUMNS.length];
 
     /** Counts one answered request. */
@@ -35,6 +38,18 @@ public final class UsageTotals {
         latency[LatencyHistogram.bucket(latencyMillis)]++;
     }
 
+    /** Adds a priced request's cost. */
+    public void addCost(String currency, long nanos) {
+        long[] c = costs.computeIfAbsent(currency, k -> new long[2]);
+        c[0] += nanos;
+        c[1]++;
+    }
+
+    /** Counts a request served without a price. */
+    public void addUnpriced() {
+        unpriced++;
+    }
+
     void add(UsageTotals o) {
         requests += o.requests;
         errors += o.errors;
@@ -46,6 +61,12 @@ public final class UsageTotals {
         cacheWriteTokens += o.cacheWriteTokens;
         reasoningTokens += o.reasoningTokens;
         latencyMillisSum += o.latencyMillisSum;
+        unpriced += o.unpriced;
+        o.costs.forEach((currency, c) -> {
+            long[] mine = costs.computeIfAbsent(currency, k -> new long[2]);
+            mine[0] += c[0];
+            mine[1] += c[1];
+        });
         for (int i = 0; i < latency.length; i++) {
             latency[i] += o.latency[i];
         }
@@ -61,6 +82,14 @@ public final class UsageTotals {
     public long cacheWriteTokens() { return cacheWriteTokens; }
     public long reasoningTokens() { return reasoningTokens; }
     public long latencyMillisSum() { return latencyMillisSum; }
+    public long unpriced() { return unpriced; }
+
+    /** Cost per currency, in billionths, of the priced requests. */
+    public java.util.Map<String, Long> costNanos() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        costs.forEach((currency, c) -> out.put(currency, c[0]));
+        return out;
+    }
 
     /** Requests per latency bucket, labelled {@code le_100} ... {@code over_60000}. */
     public java.util.Map<String, Long> latencyHistogram() {

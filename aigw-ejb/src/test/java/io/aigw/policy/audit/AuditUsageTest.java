@@ -94,6 +94,44 @@ abstract class AuditUsageTest {
         assertThat(histogram).isEqualTo(600);
     }
 
+    @Test
+    void costsAreAddedUpPerCurrencyAndUnpricedUseIsCountedNeverAsZero() throws Exception {
+        LocalDateTime start = LocalDateTime.of(2026, 12, 1, 9, 0);
+        List<AuditWriter.Pending> pending = new ArrayList<>();
+        long usd = 0;
+        long eur = 0;
+        for (int i = 0; i < 300; i++) {
+            AuditRecord outcome = DerbyAudit.event(AuditRecords.OUTCOME, "c" + i, start.plusMinutes(i % 120));
+            switch (i % 3) {
+                case 0 -> outcome.unpriced();
+                case 1 -> {
+                    outcome.cost("USD", 1_000 + i);
+                    usd += 1_000 + i;
+                }
+                default -> {
+                    outcome.cost("EUR", 7L * i);
+                    eur += 7L * i;
+                }
+            }
+            pending.add(audit.writer().enqueue(outcome));
+        }
+        for (AuditWriter.Pending p : pending) {
+            audit.writer().await(p);
+        }
+        List<UsageRow> total = usage.report(start, start.plusHours(3), null, null, null, null,
+                EnumSet.noneOf(UsageDimension.class), ZoneOffset.UTC);
+        assertThat(total).singleElement().satisfies(r -> {
+            assertThat(r.totals().requests()).isEqualTo(300);
+            assertThat(r.totals().unpriced()).isEqualTo(100);
+        });
+        assertThat(total.get(0).totals().costNanos()).containsExactly(java.util.Map.entry("EUR", eur),
+                java.util.Map.entry("USD", usd));
+        List<UsageRow> hours = usage.report(start, start.plusHours(3), null, null, null, null,
+                EnumSet.of(UsageDimension.HOUR), ZoneOffset.UTC);
+        assertThat(hours).hasSize(2);
+        assertThat(hours.stream().mapToLong(r -> r.totals().costNanos().get("USD")).sum()).isEqualTo(usd);
+    }
+
     private long count(String where) throws Exception {
         return audit.count("EVENT_TYPE = 'outcome' AND " + where);
     }

@@ -23,6 +23,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,16 +32,29 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code /admin/keys}: issue (the secret is in the response once, never again), list, read and revoke gateway keys.
+ * {@code /admin/keys}: issue (the secret is in the response once, never again), list, read, change (name, roles,
+ * allowed models, expiry), rotate (a new secret; the old one valid for a grace period) and revoke gateway keys, and
+ * their limits and budget.
  */
 @Path("/admin/keys")
 @ApplicationScoped
 public class KeysResource {
+
+    private static final Set<String> CREATE_FIELDS = Set.of("name", "tenant", "roles", "allowed_models",
+            "expires_at");
+    private static final Set<String> PATCH_FIELDS = Set.of("name", "roles", "allowed_models", "expires_at");
+    private static final Duration MAX_GRACE = Duration.ofDays(30);
 
     @EJB
     GatewayService gateway;
@@ -58,7 +72,9 @@ public class KeysResource {
             JsonObject json = AdminJson.body(body, request);
             String name = AdminJson.required(json, "name");
             String tenant = AdminJson.optional(json, "tenant", "default");
-            return keys.create(ex, name, tenant, roles(json), AdminJson.strings(json, "allowed_models"));
+            io.aigw.policy.quota.SpecFields.only(json, "", CREATE_FIELDS);
+            return keys.create(ex, name, tenant, roles(json), AdminJson.strings(json, "allowed_models"),
+                    expiresAt(json));
         });
         JsonObject out = Jsonp.createObjectBuilder(describe(issued.key()).build()).add("key", issued.secret()).build();
         return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(JsonText.write(out))
@@ -80,6 +96,39 @@ public class KeysResource {
         CallContext call = CallContexts.of(request);
         ApiKey key = gateway.manage(call, Operation.ADMIN, ex -> keys.find(id).orElseThrow(() -> notFound(id)));
         return json(describe(key).build(), call);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Response update(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        ApiKey key = gateway.manage(call, Operation.ADMIN, ex -> {
+            JsonObject json = AdminJson.body(body, request);
+            io.aigw.policy.quota.SpecFields.only(json, "", PATCH_FIELDS);
+            String name = json.containsKey("name") ? AdminJson.required(json, "name") : null;
+            Set<GatewayRole> roles = json.containsKey("roles") ? roles(json) : null;
+            List<String> models = json.containsKey("allowed_models") ? AdminJson.strings(json, "allowed_models")
+                    : null;
+            boolean clear = json.containsKey("expires_at") && json.isNull("expires_at");
+            return keys.update(ex, id, name, roles, models, clear ? null : expiresAt(json), clear)
+                    .orElseThrow(() -> notFound(id));
+        });
+        return json(describe(key).build(), call);
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    public Response rotate(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        IssuedKey issued = gateway.manage(call, Operation.ADMIN, ex -> {
+            JsonObject json = request.getContentLengthLong() == 0 ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT
+                    : AdminJson.body(body, request);
+            io.aigw.policy.quota.SpecFields.only(json, "", java.util.Set.of("grace_period"));
+            return keys.rotate(ex, id, gracePeriod(json)).orElseThrow(() -> notFound(id));
+        });
+        JsonObject out = Jsonp.createObjectBuilder(describe(issued.key()).build()).add("key", issued.secret()).build();
+        return Response.ok(JsonText.write(out), MediaType.APPLICATION_JSON_TYPE)
+                .header("x-request-id", call.requestId()).header("Cache-Control", "no-store").build();
     }
 
     @DELETE
@@ -140,6 +189,14 @@ public class KeysResource {
         } else {
             b.add("revoked_at", k.getRevokedAt().toString() + "Z");
         }
+        if (k.getExpiresAt() == null) {
+            b.addNull("expires_at");
+        } else {
+            b.add("expires_at", k.getExpiresAt().toString() + "Z");
+        }
+        if (k.getPreviousValidUntil() != null) {
+            b.add("previous_secret_valid_until", k.getPreviousValidUntil().toString() + "Z");
+        }
         return b;
     }
 
@@ -149,6 +206,40 @@ public class KeysResource {
 
     private static GatewayException notFound(String id) {
         return new GatewayException(Problem.NOT_FOUND, "There is no API key '" + id + "'.");
+    }
+
+    /** An RFC 3339 time in the future, or {@code null} when absent. */
+    private static LocalDateTime expiresAt(JsonObject json) {
+        String v = AdminJson.optional(json, "expires_at", null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            Instant at = OffsetDateTime.parse(v).toInstant();
+            if (!at.isAfter(Instant.now())) {
+                throw new GatewayException(Problem.INVALID_REQUEST, "'expires_at' must be in the future.",
+                        "expires_at", null, null);
+            }
+            return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new GatewayException(Problem.INVALID_REQUEST, "'expires_at' must be an RFC 3339 time such as "
+                    + "\"2027-01-01T00:00:00Z\".", "expires_at", null, e);
+        }
+    }
+
+    /** How long a rotated key's old secret stays valid: {@code grace_period} (ISO-8601, at most 30 days), 1 hour. */
+    private static Duration gracePeriod(JsonObject json) {
+        String v = AdminJson.optional(json, "grace_period", "PT1H");
+        try {
+            Duration d = Duration.parse(v);
+            if (d.isNegative() || d.compareTo(MAX_GRACE) > 0) {
+                throw new DateTimeParseException("out of range", v, 0);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new GatewayException(Problem.INVALID_REQUEST, "'grace_period' must be an ISO-8601 duration from "
+                    + "PT0S to P30D, such as \"PT1H\".", "grace_period", null, e);
+        }
     }
 
     private static Set<GatewayRole> roles(JsonObject json) {

@@ -59,8 +59,16 @@ public class UsageResource {
 
     @GET
     public Response report(@Context UriInfo uri, @Context HttpServletRequest request) {
+        return report(uri, request, Operation.COMPLIANCE);
+    }
+
+    /**
+     * The report, read as a compliance operation ({@code /compliance/usage}) or an administrative one
+     * ({@code /admin/usage}): the same parameters, the same answer.
+     */
+    public Response report(UriInfo uri, HttpServletRequest request, Operation operation) {
         CallContext call = CallContexts.of(request);
-        JsonObject body = gateway.manage(call, Operation.COMPLIANCE, ex -> {
+        JsonObject body = gateway.manage(call, operation, ex -> {
             QueryParams.noteQuery(ex, uri);
             QueryParams q = new QueryParams(uri.getQueryParameters(), PARAMS);
             ZoneId zone = q.zone("time_zone");
@@ -129,12 +137,16 @@ public class UsageResource {
         UsageTotals t = r.totals();
         JsonObjectBuilder histogram = Jsonp.createObjectBuilder();
         t.latencyHistogram().forEach(histogram::add);
+        JsonObjectBuilder cost = Jsonp.createObjectBuilder();
+        t.costNanos().forEach((currency, nanos) -> cost.add(currency.trim(),
+                java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString()));
         return b.add("requests", t.requests()).add("errors", t.errors()).add("streamed", t.streamed())
                 .add("usage_estimated", t.estimated()).add("input_tokens", t.inputTokens())
                 .add("output_tokens", t.outputTokens()).add("cached_input_tokens", t.cachedInputTokens())
                 .add("cache_write_tokens", t.cacheWriteTokens()).add("reasoning_tokens", t.reasoningTokens())
                 .add("latency_ms_sum", t.latencyMillisSum())
                 .add("latency_ms_avg", t.requests() == 0 ? 0 : (double) t.latencyMillisSum() / t.requests())
-                .add("latency_ms_histogram", histogram).build();
+                .add("latency_ms_histogram", histogram).add("unpriced_requests", t.unpriced())
+                .add("cost", cost).build();
     }
 }
