@@ -120,6 +120,13 @@ print(f"- Gateway throughput at 32 connections, share of direct: {spread(ratio, 
 print(f"- Gateway req/s at 32 connections: {spread(gw32, lambda x: f'{x:,.0f}')}")
 print(f"- Added latency at 1 connection, p50: {spread(add50, lambda x: f'{x:+.3f} ms')}")
 print(f"- Added latency at 1 connection, p99: {spread(add99, lambda x: f'{x:+.3f} ms')}")
+quota50 = [None if val(r, "1", "gateway", 4) is None or val(r, "1", "gateway-unlimited", 4) is None
+           else val(r, "1", "gateway", 4) - val(r, "1", "gateway-unlimited", 4) for r in rounds]
+quota32 = [None if val(r, "32", "gateway-unlimited", 3) in (None, 0) or val(r, "32", "gateway", 3) is None
+           else val(r, "32", "gateway", 3) / val(r, "32", "gateway-unlimited", 3) for r in rounds]
+if any(x is not None for x in quota50):
+    print(f"- Limits and budget's own cost at 1 connection, p50 (quota key minus unlimited key): {spread(quota50, lambda x: f'{x:+.3f} ms')}")
+    print(f"- Throughput at 32 connections with limits and budget, share of the unlimited key's: {spread(quota32, lambda x: f'{x * 100:.1f}%')}")
 PY
   if [[ -n ${REPORT_AUDIT:-} ]]; then
     echo "- Audit sanity check: ${REPORT_AUDIT}"
@@ -221,25 +228,51 @@ cleanup() {
 # Gateway API helpers
 # ---------------------------------------------------------------------------
 
-# create_api_key -> "<key id> <secret>" of a new gateway key named "bench"
-create_api_key() {
+# admin METHOD PATH JSON -> the response body; dies unless the answer is 2xx
+admin() {
   local out code body
-  out=$(curl -sS --max-time 30 -w '\n%{http_code}' -X POST \
+  out=$(curl -sS --max-time 30 -w '\n%{http_code}' -X "$1" \
         -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
-        -d '{"name":"bench"}' "$GATEWAY/admin/keys") || die "POST $GATEWAY/admin/keys failed"
+        -d "$3" "$GATEWAY$2") || die "$1 $GATEWAY$2 failed"
   code=${out##*$'\n'}; body=${out%$'\n'*}
-  [[ $code == 2?? ]] || die "POST $GATEWAY/admin/keys answered $code: $body"
+  [[ $code == 2?? ]] || die "$1 $GATEWAY$2 answered $code: $body"
+  printf '%s' "$body"
+}
+
+# create_api_key NAME [TENANT] -> "<key id> <secret>" of a new gateway key
+create_api_key() {
+  local body
+  body=$(admin POST /admin/keys "{\"name\":\"$1\",\"tenant\":\"${2:-default}\"}")
   printf '%s' "$body" | python3 -c 'import json, sys; k = json.load(sys.stdin); print(k["id"], k["key"])' \
     || die "no \"key\" field in the POST /admin/keys response: $body"
 }
 
-# audit_total -> the requests of the bench key in GET /compliance/usage (the usage aggregates, which the audit group
+# quota_key -> "<key id> <secret>" of a key held to everything quotas offer, none of which refuses during the run:
+# a price for the benchmark's model, a tenant with a monthly money budget, and the key's requests and tokens per
+# minute (each request reserves its worst case and settles it)
+quota_key() {
+  admin PUT /admin/prices '{"model":"openai/gpt-4o-mini","currency":"USD","input_per_million":"0.15","output_per_million":"0.60","cached_input_per_million":"0.075"}' > /dev/null
+  admin POST /admin/tenants '{"id":"bench-quotas"}' > /dev/null
+  admin PUT /admin/tenants/bench-quotas/budget '{"amount":"10000","currency":"USD","period":"month"}' > /dev/null
+  local pair
+  pair=$(create_api_key bench-quotas bench-quotas)
+  admin PUT "/admin/keys/${pair%% *}/limits" '{"requests_per_minute":1000000,"tokens_per_minute":2000000000}' > /dev/null
+  echo "$pair"
+}
+
+# audit_total -> the requests of the bench keys in GET /compliance/usage (the usage aggregates, which the audit group
 # commit writes with the records they summarise), or "n/a": the benchmark's own records only (these reads are
 # recorded too, under the admin key)
 audit_total() {
-  curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_KEY" "$GATEWAY/compliance/usage?key_id=$API_KEY_ID" \
-    | python3 -c 'import json, sys; d = json.load(sys.stdin)["data"]; print(d[0]["requests"] if d else 0)' \
-      2>/dev/null || echo "n/a"
+  local total=0 n id
+  for id in $API_KEY_ID $QUOTA_KEY_ID; do
+    n=$(curl -s --max-time 30 -H "Authorization: Bearer $ADMIN_KEY" "$GATEWAY/compliance/usage?key_id=$id" \
+      | python3 -c 'import json, sys; d = json.load(sys.stdin)["data"]; print(d[0]["requests"] if d else 0)' \
+        2>/dev/null) || { echo "n/a"; return; }
+    [[ $n =~ ^[0-9]+$ ]] || { echo "n/a"; return; }
+    total=$((total + n))
+  done
+  echo "$total"
 }
 
 # audit_total_settled: re-read until two reads 1 s apart agree (deadline 30 s),
@@ -336,17 +369,21 @@ main() {
   start_upstream
   [[ -n ${GATEWAY_URL:-} ]] || start_gateway
 
-  local api_key key_pair
-  key_pair=$(create_api_key)
+  local api_key quota_api_key key_pair
+  key_pair=$(create_api_key bench)
   API_KEY_ID=${key_pair%% *}
   api_key=${key_pair#* }
-  log "created gateway API key \"bench\""
+  key_pair=$(quota_key)
+  QUOTA_KEY_ID=${key_pair%% *}
+  quota_api_key=${key_pair#* }
+  log "created gateway API keys \"bench\" (no limit, no budget) and \"bench-quotas\" (limits, budget, priced model)"
   smoke direct "$UPSTREAM_URL/v1/chat/completions" sk-bench
-  smoke gateway "$GATEWAY/v1/chat/completions" "$api_key"
+  smoke gateway "$GATEWAY/v1/chat/completions" "$quota_api_key"
+  smoke gateway-unlimited "$GATEWAY/v1/chat/completions" "$api_key"
 
   local rc p
   if ((WARMUP > 0)); then
-    rc=$(run_wrk warmup-gateway-c32 "$GATEWAY/v1/chat/completions" "$api_key" 2 32 "$WARMUP")
+    rc=$(run_wrk warmup-gateway-c32 "$GATEWAY/v1/chat/completions" "$quota_api_key" 2 32 "$WARMUP")
     read -r -a p <<< "$(parse_wrk "$RESULTS/warmup-gateway-c32.txt")"
     log "warm-up (discarded): ${p[0]} req/s, $(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")"
   fi
@@ -357,22 +394,25 @@ main() {
   for ((round = 1; round <= ROUNDS; round++)); do
   for c in 1 32; do
     if ((c == 1)); then t=1; else t=2; fi
-    for target in direct gateway; do
-      if [[ $target == direct ]]; then url="$UPSTREAM_URL/v1/chat/completions"; auth=sk-bench
-      else url="$GATEWAY/v1/chat/completions"; auth=$api_key; fi
+    for target in direct gateway-unlimited gateway; do
+      case $target in
+        direct) url="$UPSTREAM_URL/v1/chat/completions"; auth=sk-bench ;;
+        gateway-unlimited) url="$GATEWAY/v1/chat/completions"; auth=$api_key ;;
+        *) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key ;;
+      esac
       rc=$(run_wrk "r$round-c$c-$target" "$url" "$auth" "$t" "$c" "$DURATION")
       read -r -a p <<< "$(parse_wrk "$RESULTS/r$round-c$c-$target.txt")"
       status=$(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$c" "$target" "${p[0]}" "${p[1]}" "${p[2]}" "${p[3]}" "$status" >> "$records"
       log "  -> ${p[0]} req/s, p50 ${p[1]} ms, p99 ${p[2]} ms, ${p[3]} requests, $status"
-      if [[ $target == gateway && ${p[3]} =~ ^[0-9]+$ ]]; then gw_requests=$((gw_requests + p[3])); fi
+      if [[ $target == gateway* && ${p[3]} =~ ^[0-9]+$ ]]; then gw_requests=$((gw_requests + p[3])); fi
     done
   done
   done
   audit_after=$(audit_total_settled)
 
   if [[ $audit_before =~ ^[0-9]+$ && $audit_after =~ ^[0-9]+$ ]]; then
-    REPORT_AUDIT="the bench key's audited requests (usage aggregates) $audit_before -> $audit_after (+$((audit_after - audit_before))) during the measured runs; wrk reported $gw_requests completed gateway requests (requests still in flight when a run ends can add up to the connection count per run)"
+    REPORT_AUDIT="the bench keys' audited requests (usage aggregates) $audit_before -> $audit_after (+$((audit_after - audit_before))) during the measured runs; wrk reported $gw_requests completed gateway requests (requests still in flight when a run ends can add up to the connection count per run)"
   else
     REPORT_AUDIT="could not read the bench key's requests from GET $GATEWAY/compliance/usage (before=$audit_before, after=$audit_after); wrk reported $gw_requests gateway requests"
   fi

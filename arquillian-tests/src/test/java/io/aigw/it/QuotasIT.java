@@ -342,6 +342,32 @@ class QuotasIT extends GatewayIT {
     }
 
     @Test
+    void aStreamCutMidwayIsChargedWhatItRelayed() {
+        String model = "openai/fault-reset-midstream";
+        price(model, "1000", "2000", null);
+        String tenant = "cut-" + UUID.randomUUID();
+        Keys.Issued key = Keys.issue(gateway, "cut", tenant, List.of(), List.of());
+        gateway.method("PUT", "/admin/tenants/" + tenant + "/budget", Gateway.ADMIN_KEY,
+                "{\"amount\":\"1\",\"currency\":\"USD\",\"period\":\"month\"}");
+        HttpResponse<String> cut = gateway.post("/v1/chat/completions", key.secret(), "{\"model\":\"" + model
+                + "\",\"stream\":true,\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThat(cut.body()).doesNotContain("[DONE]");
+        JsonObject row = audit.row(Gateway.requestId(cut));
+        assertThat(row.getInt("status")).isEqualTo(502);
+        // two pieces reached the client ("Hello from "): 3 output tokens and 1 input token, estimated
+        assertThat(row.getBoolean("usage_estimated")).isTrue();
+        assertThat(row.getInt("input_tokens")).isEqualTo(1);
+        assertThat(row.getInt("output_tokens")).isEqualTo(3);
+        JsonObject details = row.getJsonObject("details");
+        assertThat(details.getJsonObject("cost").getString("amount")).isEqualTo("0.007");
+        assertThat(details.getJsonArray("budgets").getJsonObject(0).getString("charged")).isEqualTo("0.007");
+        JsonObject budget = Gateway.json(gateway.get("/admin/tenants/" + tenant + "/budget", Gateway.ADMIN_KEY));
+        assertThat(budget.getString("spent")).isEqualTo("0.007");
+        assertThat(budget.getString("reserved")).isEqualTo("0");
+    }
+
+    @Test
     void aModelWithoutAPriceIsRefusedToACallerWithAMoneyBudget() {
         String tenant = "unpriced-" + UUID.randomUUID();
         Keys.Issued key = Keys.issue(gateway, "budgeted", tenant, List.of(), List.of());

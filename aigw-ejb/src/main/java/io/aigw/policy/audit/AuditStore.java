@@ -107,7 +107,8 @@ public class AuditStore {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM AIGW_SCHEMA_VERSION")) {
                 return rs.next();
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | StackOverflowError | LinkageError e) {
+            // whatever the driver throws, the database is not answering: the writer stays unavailable
             return false;
         }
     }

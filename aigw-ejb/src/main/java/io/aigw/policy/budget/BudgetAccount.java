@@ -29,7 +29,7 @@ final class BudgetAccount {
     /** The outcome of a reservation attempt. */
     enum Result { RESERVED, REFUSED_MONEY, REFUSED_TOKENS, BUDGET_GONE }
 
-    /** A claim covers this many times the request that asked for it, or this fraction of the budget, whichever is more. */
+    /** A claim covers this many times the request that asked for it, or this fraction of the budget (the larger). */
     private static final long CLAIM_MULTIPLE = 8;
     private static final long CLAIM_FRACTION = 64;
 
@@ -43,6 +43,11 @@ final class BudgetAccount {
     private long claimedTokens;
     private long spentTokens;
     private long reservedTokens;
+    /** What the other nodes held of the period at this node's last claim (for alert thresholds). */
+    private long othersNanos;
+    private long othersTokens;
+    /** The alert fractions this node has reported for the period. */
+    private final java.util.Set<java.math.BigDecimal> alerted = new java.util.HashSet<>();
 
     BudgetAccount(Scope scope, long periodStart) {
         this.scope = scope;
@@ -75,6 +80,8 @@ final class BudgetAccount {
                     return Result.BUDGET_GONE;
                 }
                 BudgetRows.Others others = BudgetRows.others(c, scope, periodStart, rows.node(), rows.timeoutSeconds());
+                othersNanos = others.nanos();
+                othersTokens = others.tokens();
                 long newNanos = needNanos;
                 if (limitNanos != null) {
                     newNanos = Math.min(limitNanos - others.nanos(),
@@ -119,6 +126,25 @@ final class BudgetAccount {
             claimedTokens = Math.max(claimedTokens, spentTokens + reservedTokens);
         }
         dirty = true;
+    }
+
+    /**
+     * The alert fractions the spend has now reached for the first time on this node (the other nodes' share as of
+     * this node's last claim, which may count their unspent claims: alerts err early, never late).
+     */
+    synchronized java.util.List<java.math.BigDecimal> alerts(java.util.List<java.math.BigDecimal> fractions,
+                                                             Long limitNanos, Long limitTokens) {
+        java.util.List<java.math.BigDecimal> reached = new java.util.ArrayList<>();
+        for (java.math.BigDecimal f : fractions) {
+            boolean money = limitNanos != null && limitNanos > 0
+                    && othersNanos + spentNanos >= f.multiply(java.math.BigDecimal.valueOf(limitNanos)).longValue();
+            boolean tokens = limitTokens != null && limitTokens > 0
+                    && othersTokens + spentTokens >= f.multiply(java.math.BigDecimal.valueOf(limitTokens)).longValue();
+            if ((money || tokens) && alerted.add(f)) {
+                reached.add(f);
+            }
+        }
+        return reached;
     }
 
     /** Replaces a reservation with what was really used (which may exceed it). */

@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 /**
  * This node's budget accounts (one per budget and period) and their rows in {@code AIGW_BUDGET_USE}. A request's
  * reservation takes no database round trip while the node's claim covers it; claims and flushes (every second, see
- * {@link io.aigw.policy.QuotaFlusher}) are the only writes. Plain JDBC in transactions of its own, never the container's.
+ * {@link io.aigw.policy.QuotaFlusher}) are the only writes. Plain JDBC in transactions of its own, never the
+ * container's.
  */
 @ApplicationScoped
 public class BudgetLedger implements BudgetAccount.Rows {
@@ -98,12 +99,27 @@ public class BudgetLedger implements BudgetAccount.Rows {
         };
     }
 
-    /** Settles a reservation to what the request really used. */
-    public void settle(Reservation r, long usedNanos, long usedTokens) {
+    /**
+     * Settles a reservation to what the request really used.
+     *
+     * @return the budget's {@code alert_at} fractions the spend reached with it (each reported once per server and
+     *         period, and logged)
+     */
+    public java.util.List<java.math.BigDecimal> settle(Reservation r, long usedNanos, long usedTokens) {
         BudgetAccount account = accounts.computeIfAbsent(new AccountKey(r.scope(), r.periodStart()),
                 k -> new BudgetAccount(r.scope(), r.periodStart()));
         account.settle(r.nanos(), r.tokens(), r.spec().amount() == null ? 0 : usedNanos,
                 r.spec().tokens() == null ? 0 : usedTokens);
+        if (r.spec().alertAt().isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<java.math.BigDecimal> reached = account.alerts(r.spec().alertAt(),
+                r.spec().amount() == null ? null : toNanos(r.spec().amount()), r.spec().tokens());
+        for (java.math.BigDecimal f : reached) {
+            LOG.warning("Budget alert: " + BudgetMessages.who(r.scope()) + " has used " + f.movePointRight(2)
+                    .stripTrailingZeros().toPlainString() + "% of its " + r.spec().period().wireName() + " budget");
+        }
+        return reached;
     }
 
     /** Writes every changed account; drops idle accounts of past periods. */

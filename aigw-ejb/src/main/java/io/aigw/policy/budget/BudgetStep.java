@@ -137,13 +137,14 @@ public class BudgetStep implements PolicyStep {
         PriceVersion recorded = null;
         for (Charge c : charges) {
             long nanos = c.price() == null || usage == null ? 0 : BudgetLedger.toNanos(c.price().prices().cost(usage));
-            ledger.settle(c.reservation(), nanos, tokens);
+            java.util.List<BigDecimal> alerts = ledger.settle(c.reservation(), nanos, tokens);
             BudgetLedger.Reservation r = c.reservation();
             JsonObjectBuilder d = JSON.createObjectBuilder().add("scope", r.scope().toString())
                     .add("period", r.spec().period().wireName())
                     .add("period_start", Instant.ofEpochSecond(r.periodStart()).toString());
             if (r.spec().amount() != null) {
-                d.add("currency", r.spec().currency()).add("reserved", BudgetLedger.fromNanos(r.nanos()).toPlainString())
+                d.add("currency", r.spec().currency())
+                        .add("reserved", BudgetLedger.fromNanos(r.nanos()).toPlainString())
                         .add("charged", BudgetLedger.fromNanos(nanos).toPlainString());
                 if (c.price() == null) {
                     d.add("unpriced", true);
@@ -151,6 +152,11 @@ public class BudgetStep implements PolicyStep {
             }
             if (r.spec().tokens() != null) {
                 d.add("tokens_reserved", r.tokens()).add("tokens_charged", tokens);
+            }
+            if (!alerts.isEmpty()) {
+                JsonArrayBuilder reached = JSON.createArrayBuilder();
+                alerts.forEach(reached::add);
+                d.add("alerts_reached", reached);
             }
             charged.add(d);
             if (recorded == null && c.price() != null) {

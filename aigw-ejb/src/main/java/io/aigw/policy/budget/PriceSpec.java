@@ -85,7 +85,8 @@ public record PriceSpec(BigDecimal input, BigDecimal output, BigDecimal cachedIn
             SpecFields.only(t, where, known);
             Long above = SpecFields.positive(t, "above_input_tokens", where, 1_000_000_000);
             if (above == null) {
-                throw SpecFields.invalid(where + "above_input_tokens", "'" + where + "above_input_tokens' is required.");
+                throw SpecFields.invalid(where + "above_input_tokens", "'" + where + "above_input_tokens' is "
+                        + "required.");
             }
             tiers.add(new Tier(above, parseFigures(t, where, false)));
         }
@@ -138,8 +139,8 @@ public record PriceSpec(BigDecimal input, BigDecimal output, BigDecimal cachedIn
             out = max(out, max(t.prices().output, t.prices().reasoning));
             fixed = max(fixed, t.prices().perRequest);
         }
-        return in.multiply(BigDecimal.valueOf(estimate.input())).add(out.multiply(BigDecimal.valueOf(estimate.output())))
-                .divide(MILLION).add(fixed).setScale(SCALE, RoundingMode.UP);
+        return in.multiply(BigDecimal.valueOf(estimate.input()))
+                .add(out.multiply(BigDecimal.valueOf(estimate.output()))).divide(MILLION).add(fixed).setScale(SCALE, RoundingMode.UP);
     }
 
     /** The figures as a document. */

@@ -85,7 +85,8 @@ public class PriceTable {
     private List<PriceVersion> versions() {
         Snapshot s = snapshot;
         long now = clock.nanos();
-        if (s != null && s.generation() == generation.get() && now - s.loadedAt() < settings.quotasRefresh().toNanos()) {
+        if (s != null && s.generation() == generation.get()
+                && now - s.loadedAt() < settings.quotasRefresh().toNanos()) {
             return s.versions();
         }
         long seen = generation.get();

@@ -90,6 +90,11 @@ public final class LeasedBucket implements RateCounter {
         return missingMilli <= 0 ? 0 : millisUntil(missingMilli) * 1_000_000;
     }
 
+    /** Tokens this server has leased and not used (negative: a debt not given back yet). */
+    public synchronized long leased() {
+        return leased;
+    }
+
     /** Gives the unused lease (or the debt) back to the shared bucket. */
     public synchronized void flush() throws SQLException {
         if (leased == 0) {

@@ -57,6 +57,25 @@ public class LimitCounters {
         return buckets.get(limit.counter());
     }
 
+    /**
+     * What a figure has left now across every server: the shared bucket as the database has it, plus this server's
+     * unused lease (other servers' leases, at most a second old, are not counted).
+     */
+    public long remainingNow(AppliedLimit limit) {
+        RateCounter local = buckets.get(limit.counter());
+        if (shared == null) {
+            return local == null ? limit.value() : local.remaining(System.nanoTime());
+        }
+        try {
+            long milli = shared.peek(limit.counter(), limit.value(), System.currentTimeMillis());
+            long leased = local instanceof LeasedBucket l ? l.leased() : 0;
+            return Math.max(0, Math.min(limit.value(), Math.floorDiv(milli, 1000) + leased));
+        } catch (SQLException e) {
+            throw new io.aigw.policy.GatewayException(io.aigw.policy.Problem.QUOTA_STORE_UNAVAILABLE, "The quota "
+                    + "store is unavailable; retry later.", null, java.time.Duration.ofSeconds(1), e);
+        }
+    }
+
     /** The bulkhead of a concurrency figure. */
     public Bulkhead<Object> bulkhead(AppliedLimit limit) {
         return bulkheads.computeIfAbsent(limit.counter(), k -> Bulkhead.of((int) Math.min(Integer.MAX_VALUE,

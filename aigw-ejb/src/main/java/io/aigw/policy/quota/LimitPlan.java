@@ -15,35 +15,41 @@ final class LimitPlan {
     private LimitPlan() {
     }
 
-    static List<AppliedLimit> of(Caller caller, String model, Map<Scope, LimitSpec> specs, GatewaySettings settings) {
+    /**
+     * @param models the names the request's model goes by (as asked, and the gateway id it resolves to): a per-model
+     *               limit applies when its name or pattern matches any of them
+     */
+    static List<AppliedLimit> of(Caller caller, List<String> models, Map<Scope, LimitSpec> specs,
+                                 GatewaySettings settings) {
         List<AppliedLimit> out = new ArrayList<>();
         Scope key = Scope.key(caller.keyId());
         LimitSpec own = specs.get(key);
         if (own != null) {
-            add(out, key, own, model, false);
+            add(out, key, own, models, false);
         } else {
             LimitSpec defaults = new LimitSpec(settings.defaultRequestsPerMinute().orElse(null),
                     settings.defaultTokensPerMinute().orElse(null), settings.defaultConcurrentRequests().orElse(null),
                     null, settings.defaultLimitsShadow());
-            add(out, key, defaults, model, true);
+            add(out, key, defaults, models, true);
         }
         Scope tenant = Scope.tenant(caller.tenant());
         LimitSpec tenantSpec = specs.get(tenant);
         if (tenantSpec != null) {
-            add(out, tenant, tenantSpec, model, false);
+            add(out, tenant, tenantSpec, models, false);
         }
         return out;
     }
 
-    private static void add(List<AppliedLimit> out, Scope scope, LimitSpec spec, String model, boolean defaulted) {
+    private static void add(List<AppliedLimit> out, Scope scope, LimitSpec spec, List<String> models,
+                            boolean defaulted) {
         figures(out, scope, null, spec, defaulted);
         if (spec.concurrentRequests() != null) {
             out.add(new AppliedLimit(scope, null, AppliedLimit.Kind.CONCURRENT, spec.concurrentRequests(),
                     spec.shadow(), defaulted));
         }
-        if (model != null) {
+        if (!models.isEmpty()) {
             spec.models().forEach((pattern, limits) -> {
-                if (Caller.matches(pattern, model)) {
+                if (models.stream().anyMatch(m -> Caller.matches(pattern, m))) {
                     figures(out, scope, pattern, new LimitSpec(limits.requestsPerMinute(), limits.tokensPerMinute(),
                             null, null, spec.shadow()), defaulted);
                 }

@@ -40,6 +40,9 @@ public class RateLimitStep implements PolicyStep {
     @Inject
     GatewayClock clock;
 
+    @Inject
+    io.aigw.policy.routing.ModelResolver resolver;
+
     @Override
     public boolean appliesTo(Exchange exchange) {
         return exchange.caller() != null
@@ -48,8 +51,8 @@ public class RateLimitStep implements PolicyStep {
 
     @Override
     public void apply(Exchange exchange, PolicyChain chain) {
-        List<AppliedLimit> limits = LimitPlan.of(exchange.caller(), exchange.requestedModel(),
-                policies.of(ScopedPolicy.LIMITS, LimitSpec::parse), settings);
+        java.util.Map<Scope, LimitSpec> specs = policies.of(ScopedPolicy.LIMITS, LimitSpec::parse);
+        List<AppliedLimit> limits = LimitPlan.of(exchange.caller(), modelNames(exchange, specs), specs, settings);
         if (limits.isEmpty()) {
             chain.proceed(exchange);
             return;
@@ -70,6 +73,23 @@ public class RateLimitStep implements PolicyStep {
             exchange.detail("limit_tokens", JSON.createObjectBuilder().add("reserved", estimate.total())
                     .add("charged", used).build());
         }
+    }
+
+    /**
+     * The names the request's model goes by: as asked and, when a per-model limit could apply, the gateway id it
+     * resolves to ({@code gpt-4o-mini} reaches {@code openai/gpt-4o-mini}).
+     */
+    private List<String> modelNames(Exchange exchange, java.util.Map<Scope, LimitSpec> specs) {
+        String requested = exchange.requestedModel();
+        if (requested == null) {
+            return List.of();
+        }
+        boolean perModel = specs.values().stream().anyMatch(s -> !s.models().isEmpty());
+        if (!perModel) {
+            return List.of(requested);
+        }
+        String resolved = resolver.resolve(requested).qualified();
+        return resolved.equals(requested) ? List.of(requested) : List.of(requested, resolved);
     }
 
     /** The tokens the request used: the provider's count, nothing if it never reached one. */

@@ -1,9 +1,9 @@
 package io.aigw.policy.quota;
 
 /**
- * A token bucket in this server's memory, refilled continuously at {@code capacity} tokens a minute, holding at most {@code capacity} (the
- * burst). It may go below zero when a request's real usage exceeds what it reserved: later requests then wait for the
- * debt to be repaid. Times are monotonic nanoseconds from the caller's clock.
+ * A token bucket in this server's memory, refilled continuously at {@code capacity} tokens a minute, holding at most
+ * {@code capacity} (the burst). It may go below zero when a request's real usage exceeds what it reserved: later
+ * requests then wait for the debt to be repaid. Times are monotonic nanoseconds from the caller's clock.
  */
 public final class TokenBucket implements RateCounter {
 

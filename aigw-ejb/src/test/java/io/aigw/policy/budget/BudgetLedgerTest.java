@@ -166,6 +166,21 @@ class BudgetLedgerTest {
         assertThat(a.reserve(ACME, spec, NOW, 20_000_000, 0)).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"derby"})
+    void alertFractionsAreReportedOnceWhenTheSpendReachesThem(String database) throws Exception {
+        CountingDataSource db = new CountingDataSource(database(database));
+        BudgetSpec spec = budget(db, "{\"amount\":\"1.00\",\"currency\":\"USD\",\"period\":\"month\","
+                + "\"alert_at\":[0.8,0.5]}");
+        BudgetLedger a = ledger(db, "node-a");
+        assertThat(a.settle(a.reserve(ACME, spec, NOW, 400_000_000, 0), 400_000_000, 0)).isEmpty();
+        assertThat(a.settle(a.reserve(ACME, spec, NOW, 150_000_000, 0), 150_000_000, 0))
+                .containsExactly(new BigDecimal("0.5"));
+        assertThat(a.settle(a.reserve(ACME, spec, NOW, 50_000_000, 0), 50_000_000, 0)).isEmpty();
+        assertThat(a.settle(a.reserve(ACME, spec, NOW, 300_000_000, 0), 300_000_000, 0))
+                .containsExactly(new BigDecimal("0.8"));
+    }
+
     @org.junit.jupiter.api.Test
     void amountsConvertExactlyToBillionths() {
         assertThat(BudgetLedger.toNanos(new BigDecimal("25.00"))).isEqualTo(25_000_000_000L);

@@ -109,6 +109,13 @@ class AdmissionTest {
         assertThat(second.refusal().getMessage()).startsWith("Rate limit reached for API key 'key_a' on model "
                 + "'openai/*'");
         assertThat(admit(specs, "anthropic/claude", 0, 0).refusal()).isNull();
+        // a plain name that resolves to a limited model is held to the limit too
+        Map<Scope, LimitSpec> exact = Map.of(Scope.key("key_a"),
+                spec("{\"models\":{\"openai/gpt-4o\":{\"requests_per_minute\":1}}}"));
+        assertThat(Admission.admit(LimitPlan.of(CALLER, List.of("gpt-4o", "openai/gpt-4o"), exact, settings), 0,
+                counters, 0).refusal()).isNull();
+        assertThat(Admission.admit(LimitPlan.of(CALLER, List.of("gpt-4o", "openai/gpt-4o"), exact, settings), 0,
+                counters, 0).refusal()).isNotNull();
     }
 
     @Test
@@ -185,7 +192,7 @@ class AdmissionTest {
     }
 
     private Admission admit(Map<Scope, LimitSpec> specs, String model, long tokens, long now) {
-        List<AppliedLimit> limits = LimitPlan.of(CALLER, model, specs, settings);
+        List<AppliedLimit> limits = LimitPlan.of(CALLER, List.of(model), specs, settings);
         return Admission.admit(limits, tokens, counters, now);
     }
 

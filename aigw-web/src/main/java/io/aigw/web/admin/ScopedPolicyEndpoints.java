@@ -51,14 +51,14 @@ public class ScopedPolicyEndpoints {
         CallContext call = CallContexts.of(request);
         JsonObject saved = gateway.manage(call, Operation.ADMIN, ex -> store.put(ex, ScopedPolicy.LIMITS, scope,
                 LimitSpec.parse(AdminJson.body(body, request)).toJson()));
-        return AdminJson.ok(LimitStatus.of(scope, LimitSpec.parse(saved), counters, clock.nanos()), call);
+        return AdminJson.ok(LimitStatus.of(scope, LimitSpec.parse(saved), counters), call);
     }
 
     Response getLimits(Scope scope, HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         JsonObject status = gateway.manage(call, Operation.ADMIN, ex -> LimitStatus.of(scope,
                 LimitSpec.parse(store.find(ScopedPolicy.LIMITS, scope).orElseThrow(() -> none(scope, "limits"))),
-                counters, clock.nanos()));
+                counters));
         return AdminJson.ok(status, call);
     }
 

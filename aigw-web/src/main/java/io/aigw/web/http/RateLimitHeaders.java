@@ -55,7 +55,7 @@ public final class RateLimitHeaders {
         }
     }
 
-    /** A duration as OpenAI (in Go's notation) writes it: {@code 0s}, {@code 20ms}, {@code 1.5s}, {@code 6m0s}, {@code 1h2m3s}. */
+    /** A duration as OpenAI writes it (Go's notation): {@code 0s}, {@code 20ms}, {@code 1.5s}, {@code 6m0s}. */
     static String duration(long nanos) {
         long millis = (nanos + 999_999) / 1_000_000;
         if (millis == 0) {
