@@ -256,7 +256,7 @@ quota_key() {
   admin PUT /admin/tenants/bench-quotas/budget '{"amount":"10000","currency":"USD","period":"month"}' > /dev/null
   local pair
   pair=$(create_api_key bench-quotas bench-quotas)
-  admin PUT "/admin/keys/${pair%% *}/limits" '{"requests_per_minute":1000000,"tokens_per_minute":2000000000}' > /dev/null
+  admin PUT "/admin/keys/${pair%% *}/limits" '{"requests_per_minute":1000000,"tokens_per_minute":1000000000}' > /dev/null
   echo "$pair"
 }
 

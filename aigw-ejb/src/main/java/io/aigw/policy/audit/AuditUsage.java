@@ -27,7 +27,7 @@ final class AuditUsage {
             }
             String model = r.getModelResolved() != null ? r.getModelResolved() : r.getModelRequested();
             UsageBucket bucket = new UsageBucket(r.getOccurredAt().truncatedTo(ChronoUnit.HOURS), none(r.getTenant()),
-                    none(r.getKeyId()), none(model), r.getOperation(), r.getNodeId());
+                    none(r.getKeyId()), none(model), r.getOperation(), r.getNodeId(), none(r.getCostCurrency()));
             UsageTotals totals = out.computeIfAbsent(bucket, b -> new UsageTotals());
             totals.add(r.getStatus(), r.isStreamed(), r.isUsageEstimated(), r.getInputTokens(), r.getOutputTokens(),
                     r.getCachedInputTokens(), r.getCacheWriteTokens(), r.getReasoningTokens(), r.getLatencyMillis());

@@ -35,7 +35,9 @@ public class PriceTable {
     GatewayClock clock;
 
     private final AtomicLong generation = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Snapshot snapshot;
+    private volatile long refreshNanos;
 
     private record Snapshot(List<PriceVersion> versions, long loadedAt, long generation) {
     }
@@ -78,6 +80,15 @@ public class PriceTable {
         return versions();
     }
 
+    private long refreshNanos() {
+        long n = refreshNanos;
+        if (n == 0) {
+            n = Math.max(1, settings.quotasRefresh().toNanos());
+            refreshNanos = n;
+        }
+        return n;
+    }
+
     public void invalidate() {
         generation.incrementAndGet();
     }
@@ -85,10 +96,13 @@ public class PriceTable {
     private List<PriceVersion> versions() {
         Snapshot s = snapshot;
         long now = clock.nanos();
-        if (s != null && s.generation() == generation.get()
-                && now - s.loadedAt() < settings.quotasRefresh().toNanos()) {
+        if (s != null && s.generation() == generation.get() && now - s.loadedAt() < refreshNanos()) {
             return s.versions();
         }
+        if (s != null && s.generation() == generation.get() && !reloading.compareAndSet(false, true)) {
+            return s.versions(); // expired only by age and another thread is reloading: go on with this one
+        }
+        reloading.set(true);
         long seen = generation.get();
         try {
             Snapshot fresh = new Snapshot(List.copyOf(store.all()), now, seen);
@@ -100,6 +114,8 @@ public class PriceTable {
             }
             LOG.log(Level.WARNING, "Could not reload the price table; the previous one stays in force", e);
             return s.versions();
+        } finally {
+            reloading.set(false);
         }
     }
 

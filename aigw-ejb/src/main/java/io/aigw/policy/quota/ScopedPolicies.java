@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * The stored limits and budgets as the request path reads them: every document of a kind, parsed once, reloaded
  * when older than {@code aigw.quotas.refresh} (changes made on another server sharing the database arrive within it)
- * and at once after a change on this server. If a reload fails, the previous documents stay in force.
+ * and at once after a change on this server (one thread reloads while the others go on with the previous documents,
+ * unless a change on this server made them stale). If a reload fails, the previous documents stay in force.
  */
 @ApplicationScoped
 public class ScopedPolicies {
@@ -33,7 +34,9 @@ public class ScopedPolicies {
     GatewayClock clock;
 
     private final Map<String, Snapshot<?>> snapshots = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicBoolean> reloading = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private volatile long refreshNanos;
 
     private record Snapshot<T>(Map<Scope, T> byScope, long loadedAt, long generation) {
     }
@@ -43,10 +46,15 @@ public class ScopedPolicies {
     public <T> Map<Scope, T> of(String kind, Function<jakarta.json.JsonObject, T> parser) {
         long now = clock.nanos();
         Snapshot<T> s = (Snapshot<T>) snapshots.get(kind);
-        if (s != null && s.generation() == generation.get()
-                && now - s.loadedAt() < settings.quotasRefresh().toNanos()) {
+        if (s != null && s.generation() == generation.get() && now - s.loadedAt() < refreshNanos()) {
             return s.byScope();
         }
+        java.util.concurrent.atomic.AtomicBoolean busy = reloading.computeIfAbsent(kind,
+                k -> new java.util.concurrent.atomic.AtomicBoolean());
+        if (s != null && s.generation() == generation.get() && !busy.compareAndSet(false, true)) {
+            return s.byScope(); // expired only by age and another thread is reloading: go on with these
+        }
+        busy.set(true);
         long seen = generation.get();
         try {
             Map<Scope, T> loaded = new HashMap<>();
@@ -62,7 +70,18 @@ public class ScopedPolicies {
             }
             LOG.log(Level.WARNING, "Could not reload the " + kind + "; the previous ones stay in force", e);
             return s.byScope();
+        } finally {
+            busy.set(false);
         }
+    }
+
+    private long refreshNanos() {
+        long n = refreshNanos;
+        if (n == 0) {
+            n = Math.max(1, settings.quotasRefresh().toNanos());
+            refreshNanos = n;
+        }
+        return n;
     }
 
     /** Forgets what was loaded: call once a change has committed. */

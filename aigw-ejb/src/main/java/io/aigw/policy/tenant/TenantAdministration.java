@@ -29,6 +29,9 @@ public class TenantAdministration {
     @Inject
     AdminAudit audit;
 
+    @Inject
+    io.aigw.policy.quota.ScopedPolicies policies;
+
     public Tenant create(Exchange exchange, String id, String name) {
         if (!ID.matcher(id).matches()) {
             throw new GatewayException(Problem.INVALID_REQUEST, "A tenant id is 1 to 100 letters, digits, '.', '_' "
@@ -77,6 +80,7 @@ public class TenantAdministration {
         JsonObject before = state(t);
         em.remove(t);
         audit.record(exchange, "delete", ENTITY, id, before, null);
+        audit.afterCommit(policies::invalidate);
         return t;
     }
 

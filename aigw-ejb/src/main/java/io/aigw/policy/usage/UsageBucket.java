@@ -12,7 +12,8 @@ import java.time.LocalDateTime;
  * @param model     the model that answered, else the one requested
  * @param operation the operation ({@code chat}, {@code embeddings}, ...)
  * @param node      the gateway node that served them
+ * @param currency  the currency their cost is in ({@code ""}: not priced)
  */
 public record UsageBucket(LocalDateTime hourStart, String tenant, String keyId, String model, String operation,
-                          String node) {
+                          String node, String currency) {
 }

@@ -76,6 +76,8 @@ public class UsageQuery {
             columns.add("HOUR_START");
         }
         dims.stream().map(UsageDimension::column).filter(c -> c != null).forEach(columns::add);
+        // the currency is always a group too: a group's cost is summed per currency
+        columns.add("CURRENCY");
         StringBuilder sql = new StringBuilder("SELECT ");
         columns.forEach(c -> sql.append(c).append(", "));
         sql.append(sums()).append(" FROM AIGW_USAGE_HOURLY WHERE HOUR_START >= ? AND HOUR_START < ?");
@@ -88,9 +90,7 @@ public class UsageQuery {
                 params.add(f[1]);
             }
         }
-        if (!columns.isEmpty()) {
-            sql.append(" GROUP BY ").append(String.join(", ", columns));
-        }
+        sql.append(" GROUP BY ").append(String.join(", ", columns));
         Map<Map<String, String>, UsageTotals> groups = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             ps.setQueryTimeout(timeoutSeconds);
@@ -112,7 +112,9 @@ public class UsageQuery {
                 }
             }
         }
-        addCosts(sql.toString(), columns, params, dims, zone, groups);
+        if (dims.isEmpty() && groups.isEmpty()) {
+            groups.put(Map.of(), new UsageTotals()); // one total, however empty
+        }
         List<UsageRow> rows = new ArrayList<>(groups.size());
         groups.forEach((g, t) -> {
             if (t.requests > 0 || dims.isEmpty()) {
@@ -121,36 +123,6 @@ public class UsageQuery {
         });
         rows.sort((a, b) -> compare(a.group(), b.group(), dims));
         return rows;
-    }
-
-    /** The cost per currency of the same groups, from the cost table (same range, filters and grouping). */
-    private void addCosts(String measuresSql, List<String> columns, List<Object> params, Set<UsageDimension> dims,
-                          ZoneId zone, Map<Map<String, String>, UsageTotals> groups) throws SQLException {
-        String where = measuresSql.substring(measuresSql.indexOf(" WHERE "));
-        int groupBy = where.indexOf(" GROUP BY ");
-        if (groupBy >= 0) {
-            where = where.substring(0, groupBy);
-        }
-        List<String> keys = new ArrayList<>(columns);
-        keys.add("CURRENCY");
-        String sql = "SELECT " + String.join(", ", keys) + ", SUM(COST_NANOS), SUM(PRICED) FROM AIGW_USAGE_COST_HOURLY"
-                + where + " GROUP BY " + String.join(", ", keys);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(timeoutSeconds);
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UsageTotals totals = groups.get(group(rs, dims, zone));
-                    if (totals != null) {
-                        long[] cost = totals.costs.computeIfAbsent(rs.getString("CURRENCY"), k -> new long[2]);
-                        cost[0] += rs.getLong(keys.size() + 1);
-                        cost[1] += rs.getLong(keys.size() + 2);
-                    }
-                }
-            }
-        }
     }
 
     private static Map<String, String> group(ResultSet rs, Set<UsageDimension> dims, ZoneId zone)
@@ -191,6 +163,11 @@ public class UsageQuery {
         t.reasoningTokens = rs.getLong(++i);
         t.latencyMillisSum = rs.getLong(++i);
         t.unpriced = rs.getLong(++i);
+        long cost = rs.getLong(++i);
+        String currency = rs.getString("CURRENCY").trim();
+        if (!currency.isEmpty()) {
+            t.costs.put(currency, new long[]{cost, t.requests});
+        }
         for (int b = 0; b < t.latency.length; b++) {
             t.latency[b] = rs.getLong(++i);
         }
@@ -200,7 +177,8 @@ public class UsageQuery {
     private static String sums() {
         List<String> out = new ArrayList<>();
         for (String m : List.of("REQUESTS", "ERRORS", "STREAMED", "ESTIMATED", "INPUT_TOKENS", "OUTPUT_TOKENS",
-                "CACHED_INPUT_TOKENS", "CACHE_WRITE_TOKENS", "REASONING_TOKENS", "LATENCY_MS_SUM", "UNPRICED")) {
+                "CACHED_INPUT_TOKENS", "CACHE_WRITE_TOKENS", "REASONING_TOKENS", "LATENCY_MS_SUM", "UNPRICED",
+                "COST_NANOS")) {
             out.add("SUM(" + m + ")");
         }
         for (String m : LatencyHistogram.COLUMNS) {

@@ -79,6 +79,23 @@ public final class JsonText {
         }
     }
 
+    /** Writes the compact JSON text of a value to {@code out} as UTF-8, without building it in memory first. */
+    public static void write(JsonValue v, java.io.OutputStream out) {
+        try (JsonWriter w = Jsonp.createWriter(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                flush(); // the caller owns the stream
+            }
+        })) {
+            w.write(v);
+        }
+    }
+
     /** Compact JSON text of a value. */
     public static String write(JsonValue v) {
         StringWriter sw = new StringWriter(256);

@@ -79,6 +79,11 @@ public final class Jsonp {
         return PROVIDER.createParser(in);
     }
 
+    /** A writer of UTF-8 JSON to {@code out} (closing it closes {@code out}). */
+    public static JsonWriter createWriter(java.io.OutputStream out) {
+        return PROVIDER.createWriter(out);
+    }
+
     public static JsonWriter createWriter(Writer out) {
         return PROVIDER.createWriter(out);
     }

@@ -1,6 +1,7 @@
 package io.aigw.jca.provider.bedrock;
 
 import io.aigw.jca.provider.UpstreamCredential;
+import io.aigw.jca.provider.http.UpstreamBody;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -21,7 +22,8 @@ abstract class BedrockAuthorization {
     static final String SERVICE = "bedrock";
 
     /** The headers that authenticate one request. */
-    abstract Map<String, String> headers(String method, URI uri, Map<String, String> signedHeaders, byte[] payload);
+    abstract Map<String, String> headers(String method, URI uri, Map<String, String> signedHeaders,
+                                         UpstreamBody payload);
 
     /** Why this authorization cannot be used, or {@code null} when it can. */
     String problem() {
@@ -42,7 +44,8 @@ abstract class BedrockAuthorization {
 
     private static final class None extends BedrockAuthorization {
         @Override
-        Map<String, String> headers(String method, URI uri, Map<String, String> signedHeaders, byte[] payload) {
+        Map<String, String> headers(String method, URI uri, Map<String, String> signedHeaders,
+                                    UpstreamBody payload) {
             return Map.of();
         }
     }
@@ -55,7 +58,8 @@ abstract class BedrockAuthorization {
         }
 
         @Override
-        Map<String, String> headers(String method, URI uri, Map<String, String> signedHeaders, byte[] payload) {
+        Map<String, String> headers(String method, URI uri, Map<String, String> signedHeaders,
+                                    UpstreamBody payload) {
             return Map.of("Authorization", "Bearer " + apiKey);
         }
     }
@@ -80,8 +84,9 @@ abstract class BedrockAuthorization {
         }
 
         @Override
-        Map<String, String> headers(String method, URI uri, Map<String, String> signedHeaders, byte[] payload) {
-            return signer.sign(method, uri, signedHeaders, payload, credentials, clock.instant());
+        Map<String, String> headers(String method, URI uri, Map<String, String> signedHeaders,
+                                    UpstreamBody payload) {
+            return signer.signHashed(method, uri, signedHeaders, payload.sha256(), credentials, clock.instant());
         }
     }
 }

@@ -22,6 +22,7 @@ import io.aigw.jca.provider.UpstreamCredential;
 import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.http.UpstreamHttp;
 import io.aigw.jca.provider.http.UpstreamRequest;
+import io.aigw.jca.provider.http.UpstreamBody;
 import io.aigw.jca.provider.http.UpstreamResponse;
 import java.io.InputStream;
 import java.net.URI;
@@ -95,7 +96,7 @@ final class BedrockSession extends HttpSession {
     private UpstreamResponse exchange(ChatRequest request, String operation, String accept)
             throws ProviderException {
         requireCredential();
-        byte[] body = JsonText.write(encode(request)).getBytes(StandardCharsets.UTF_8);
+        UpstreamBody body = UpstreamBody.json(encode(request));
         String path = BedrockEndpoint.path(request.model(), operation);
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("Content-Type", "application/json");

@@ -58,9 +58,18 @@ public final class SigV4Signer {
      */
     public Map<String, String> sign(String method, URI uri, Map<String, String> headers, byte[] payload,
                                     AwsCredentials credentials, Instant now) {
+        return signHashed(method, uri, headers, sha256(payload), credentials, now);
+    }
+
+    /**
+     * As {@link #sign}, with the body's SHA-256 computed by the caller (a body serialised as it is sent, which is
+     * never held in memory whole).
+     */
+    public Map<String, String> signHashed(String method, URI uri, Map<String, String> headers, byte[] payloadSha256,
+                                          AwsCredentials credentials, Instant now) {
         String amzDate = AMZ_DATE.format(now);
         String date = amzDate.substring(0, 8);
-        String payloadHash = hex(sha256(payload));
+        String payloadHash = hex(payloadSha256);
         Map<String, String> added = new LinkedHashMap<>();
         added.put("X-Amz-Date", amzDate);
         added.put("X-Amz-Content-Sha256", payloadHash);

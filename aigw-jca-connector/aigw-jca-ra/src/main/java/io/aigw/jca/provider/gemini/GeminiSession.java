@@ -23,6 +23,7 @@ import io.aigw.jca.provider.http.HttpSession;
 import io.aigw.jca.provider.http.ImageFetcher;
 import io.aigw.jca.provider.http.UpstreamHttp;
 import io.aigw.jca.provider.http.UpstreamRequest;
+import io.aigw.jca.provider.http.UpstreamBody;
 import io.aigw.jca.provider.http.UpstreamResponse;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
@@ -128,7 +129,7 @@ final class GeminiSession extends HttpSession {
         UpstreamResponse response = http.send(authorized(http.request(path))
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
-                .post(JsonText.write(body)));
+                .post(UpstreamBody.json(body)));
         if (response.statusCode() != 200) {
             throw failure(response);
         }

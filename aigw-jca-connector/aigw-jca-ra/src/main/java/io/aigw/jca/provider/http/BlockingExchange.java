@@ -11,7 +11,7 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityTemplate;
 
 /**
  * Carries an {@link UpstreamRequest} over the blocking client and makes the answer an {@link UpstreamResponse} whose
@@ -35,8 +35,10 @@ final class BlockingExchange {
                 out.addHeader(h[0], h[1]);
             }
         }
-        if (request.body() != null && request.body().length > 0) {
-            out.setEntity(new ByteArrayEntity(request.body(), null));
+        UpstreamBody body = request.entity();
+        if (body != null && body.length() > 0) {
+            // written onto the connection when it is sent (a JSON document serialised there), with its length
+            out.setEntity(new EntityTemplate(body.length(), null, null, body::writeTo));
         }
         return out;
     }

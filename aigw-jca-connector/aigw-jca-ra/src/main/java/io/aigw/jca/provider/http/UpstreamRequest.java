@@ -7,16 +7,16 @@ import java.util.List;
 
 /**
  * One request to an upstream as the provider sessions build it: method, URI, headers in the order they were added,
- * and the body bytes. Handed to the blocking client as it is (no publisher to drain, no copy).
+ * and the body. Handed to the blocking client as it is (no publisher to drain, no copy).
  */
 public final class UpstreamRequest {
 
     private final String method;
     private final URI uri;
     private final List<String[]> headers;
-    private final byte[] body;
+    private final UpstreamBody body;
 
-    private UpstreamRequest(String method, URI uri, List<String[]> headers, byte[] body) {
+    private UpstreamRequest(String method, URI uri, List<String[]> headers, UpstreamBody body) {
         this.method = method;
         this.uri = uri;
         this.headers = headers;
@@ -37,8 +37,13 @@ public final class UpstreamRequest {
     }
 
     /** The body, or {@code null} for none. */
-    public byte[] body() {
+    public UpstreamBody entity() {
         return body;
+    }
+
+    /** The body's bytes (a copy of a JSON document's serialisation), or {@code null} for none. */
+    public byte[] body() {
+        return body == null ? null : body.bytes();
     }
 
     /** A request to {@code uri}; finish it with {@link Builder#get()} or one of the {@code post} methods. */
@@ -65,6 +70,11 @@ public final class UpstreamRequest {
         }
 
         public UpstreamRequest post(byte[] body) {
+            return new UpstreamRequest("POST", uri, List.copyOf(headers), UpstreamBody.of(body));
+        }
+
+        /** POSTs a body as it is (a JSON document is serialised as it is sent). */
+        public UpstreamRequest post(UpstreamBody body) {
             return new UpstreamRequest("POST", uri, List.copyOf(headers), body);
         }
 
