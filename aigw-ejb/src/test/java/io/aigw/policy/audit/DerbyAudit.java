@@ -1,14 +1,12 @@
 package io.aigw.policy.audit;
 
 import io.aigw.policy.schema.SchemaMigrator;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
@@ -98,7 +96,7 @@ final class DerbyAudit implements AuditDatabase {
     }
 
     /** The test's data source: Derby, unless switched to failing. */
-    final class Switchable implements DataSource {
+    final class Switchable extends io.aigw.policy.testing.ForwardingDataSource {
         volatile boolean down;
         volatile Error error;
 
@@ -111,44 +109,6 @@ final class DerbyAudit implements AuditDatabase {
                 throw new SQLException("connection refused", "08001");
             }
             return derby.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }

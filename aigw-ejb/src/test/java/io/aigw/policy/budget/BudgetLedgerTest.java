@@ -7,9 +7,8 @@ import io.aigw.policy.GatewayException;
 import io.aigw.policy.Problem;
 import io.aigw.policy.quota.Scope;
 import io.aigw.policy.quota.ScopedPolicyStore;
-import io.aigw.policy.schema.SchemaMigrator;
 import io.aigw.policy.testing.CountingDataSource;
-import io.aigw.policy.testing.TestPostgres;
+import io.aigw.policy.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,13 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BudgetLedgerTest {
 
-    private static final AtomicInteger DERBY = new AtomicInteger();
     private static final Scope ACME = Scope.tenant("acme");
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
-
-    static {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"derby", "postgresql"})
@@ -206,18 +199,6 @@ class BudgetLedgerTest {
     }
 
     private static DataSource database(String kind) throws SQLException {
-        DataSource db;
-        if (kind.equals("postgresql")) {
-            db = TestPostgres.newDatabase();
-        } else {
-            EmbeddedDataSource derby = new EmbeddedDataSource();
-            derby.setDatabaseName("memory:budget" + DERBY.incrementAndGet());
-            derby.setCreateDatabase("create");
-            db = derby;
-        }
-        try (Connection c = db.getConnection()) {
-            SchemaMigrator.bringUpToDate(c);
-        }
-        return db;
+        return TestDatabases.migrated(kind);
     }
 }

@@ -2,10 +2,8 @@ package io.aigw.policy.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aigw.policy.schema.SchemaMigrator;
 import io.aigw.policy.testing.CountingDataSource;
-import io.aigw.policy.testing.TestPostgres;
-import java.sql.Connection;
+import io.aigw.policy.testing.TestDatabases;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,12 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * what one bucket holds, and a lease serves many requests per database round trip.
  */
 class LeasedBucketTest {
-
-    private static final AtomicInteger DERBY = new AtomicInteger();
-
-    static {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"derby", "postgresql"})
@@ -112,18 +103,6 @@ class LeasedBucketTest {
     }
 
     private static DataSource database(String kind) throws SQLException {
-        DataSource db;
-        if (kind.equals("postgresql")) {
-            db = TestPostgres.newDatabase();
-        } else {
-            EmbeddedDataSource derby = new EmbeddedDataSource();
-            derby.setDatabaseName("memory:leases" + DERBY.incrementAndGet());
-            derby.setCreateDatabase("create");
-            db = derby;
-        }
-        try (Connection c = db.getConnection()) {
-            SchemaMigrator.bringUpToDate(c);
-        }
-        return db;
+        return TestDatabases.migrated(kind);
     }
 }

@@ -25,7 +25,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -139,40 +138,14 @@ public class KeysResource {
         return json(describe(key).build(), call);
     }
 
-    @PUT
     @Path("{id}/limits")
-    public Response putLimits(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
-        return policies.putLimits(Scope.key(id), body, request);
+    public ScopedPolicyResource limits(@PathParam("id") String id) {
+        return policies.of(ScopedPolicy.LIMITS, Scope.key(id));
     }
 
-    @GET
-    @Path("{id}/limits")
-    public Response getLimits(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return policies.getLimits(Scope.key(id), request);
-    }
-
-    @DELETE
-    @Path("{id}/limits")
-    public Response deleteLimits(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return policies.delete(ScopedPolicy.LIMITS, Scope.key(id), request);
-    }
-
-    @PUT
     @Path("{id}/budget")
-    public Response putBudget(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
-        return policies.putBudget(Scope.key(id), body, request);
-    }
-
-    @GET
-    @Path("{id}/budget")
-    public Response getBudget(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return policies.getBudget(Scope.key(id), request);
-    }
-
-    @DELETE
-    @Path("{id}/budget")
-    public Response deleteBudget(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return policies.delete(ScopedPolicy.BUDGET, Scope.key(id), request);
+    public ScopedPolicyResource budget(@PathParam("id") String id) {
+        return policies.of(ScopedPolicy.BUDGET, Scope.key(id));
     }
 
     private static JsonObjectBuilder describe(ApiKey k) {

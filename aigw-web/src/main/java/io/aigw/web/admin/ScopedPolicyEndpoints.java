@@ -47,14 +47,27 @@ public class ScopedPolicyEndpoints {
     @Inject
     GatewayClock clock;
 
-    Response putLimits(Scope scope, InputStream body, HttpServletRequest request) {
+    /** The sub-resource of a tenant's or key's {@code limits} or {@code budget}. */
+    ScopedPolicyResource of(String kind, Scope scope) {
+        return new ScopedPolicyResource(this, kind, scope);
+    }
+
+    Response put(String kind, Scope scope, InputStream body, HttpServletRequest request) {
+        return ScopedPolicy.LIMITS.equals(kind) ? putLimits(scope, body, request) : putBudget(scope, body, request);
+    }
+
+    Response get(String kind, Scope scope, HttpServletRequest request) {
+        return ScopedPolicy.LIMITS.equals(kind) ? getLimits(scope, request) : getBudget(scope, request);
+    }
+
+    private Response putLimits(Scope scope, InputStream body, HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         JsonObject saved = gateway.manage(call, Operation.ADMIN, ex -> store.put(ex, ScopedPolicy.LIMITS, scope,
                 LimitSpec.parse(AdminJson.body(body, request)).toJson()));
         return AdminJson.ok(LimitStatus.of(scope, LimitSpec.parse(saved), counters), call);
     }
 
-    Response getLimits(Scope scope, HttpServletRequest request) {
+    private Response getLimits(Scope scope, HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         JsonObject status = gateway.manage(call, Operation.ADMIN, ex -> LimitStatus.of(scope,
                 LimitSpec.parse(store.find(ScopedPolicy.LIMITS, scope).orElseThrow(() -> none(scope, "limits"))),
@@ -62,14 +75,14 @@ public class ScopedPolicyEndpoints {
         return AdminJson.ok(status, call);
     }
 
-    Response putBudget(Scope scope, InputStream body, HttpServletRequest request) {
+    private Response putBudget(Scope scope, InputStream body, HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         JsonObject saved = gateway.manage(call, Operation.ADMIN, ex -> store.put(ex, ScopedPolicy.BUDGET, scope,
                 BudgetSpec.parse(AdminJson.body(body, request)).toJson()));
         return AdminJson.ok(budgetStatus(scope, saved), call);
     }
 
-    Response getBudget(Scope scope, HttpServletRequest request) {
+    private Response getBudget(Scope scope, HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         JsonObject status = gateway.manage(call, Operation.ADMIN, ex -> budgetStatus(scope,
                 store.find(ScopedPolicy.BUDGET, scope).orElseThrow(() -> none(scope, "budget"))));

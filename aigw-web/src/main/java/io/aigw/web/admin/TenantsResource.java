@@ -19,7 +19,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -93,40 +92,14 @@ public class TenantsResource {
         return AdminJson.ok(describe(t), call);
     }
 
-    @PUT
     @Path("{id}/limits")
-    public Response putLimits(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
-        return policies.putLimits(Scope.tenant(id), body, request);
+    public ScopedPolicyResource limits(@PathParam("id") String id) {
+        return policies.of(ScopedPolicy.LIMITS, Scope.tenant(id));
     }
 
-    @GET
-    @Path("{id}/limits")
-    public Response getLimits(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return policies.getLimits(Scope.tenant(id), request);
-    }
-
-    @DELETE
-    @Path("{id}/limits")
-    public Response deleteLimits(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return policies.delete(ScopedPolicy.LIMITS, Scope.tenant(id), request);
-    }
-
-    @PUT
     @Path("{id}/budget")
-    public Response putBudget(@PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
-        return policies.putBudget(Scope.tenant(id), body, request);
-    }
-
-    @GET
-    @Path("{id}/budget")
-    public Response getBudget(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return policies.getBudget(Scope.tenant(id), request);
-    }
-
-    @DELETE
-    @Path("{id}/budget")
-    public Response deleteBudget(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return policies.delete(ScopedPolicy.BUDGET, Scope.tenant(id), request);
+    public ScopedPolicyResource budget(@PathParam("id") String id) {
+        return policies.of(ScopedPolicy.BUDGET, Scope.tenant(id));
     }
 
     static JsonObject describe(Tenant t) {
