@@ -239,10 +239,10 @@ admin() {
   printf '%s' "$body"
 }
 
-# create_api_key NAME [TENANT] -> "<key id> <secret>" of a new gateway key
+# create_api_key [NAME] [TENANT] -> "<key id> <secret>" of a new gateway key (default "bench" in "default")
 create_api_key() {
   local body
-  body=$(admin POST /admin/keys "{\"name\":\"$1\",\"tenant\":\"${2:-default}\"}")
+  body=$(admin POST /admin/keys "{\"name\":\"${1:-bench}\",\"tenant\":\"${2:-default}\"}")
   printf '%s' "$body" | python3 -c 'import json, sys; k = json.load(sys.stdin); print(k["id"], k["key"])' \
     || die "no \"key\" field in the POST /admin/keys response: $body"
 }

@@ -1,2 +1,5 @@
-/** Deploy-time policy settings (MicroProfile Config {@code aigw.*}) and the gateway's data folder. */
+/**
+ * Deploy-time policy settings (MicroProfile Config {@code aigw.*}), the gateway's data folder, and the clock the
+ * policies read (which tests replace).
+ */
 package io.aigw.policy.config;
