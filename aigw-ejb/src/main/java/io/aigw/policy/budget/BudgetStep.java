@@ -88,7 +88,7 @@ public class BudgetStep implements PolicyStep {
             return;
         }
         TokenEstimate estimate = TokenEstimate.of(exchange.decode(), settings.defaultOutputTokens());
-        String model = pricedModel(exchange, budgets);
+        String model = pricedModel(exchange, budgets, at);
         List<Charge> charges = reserve(budgets, model, estimate, at);
         try {
             chain.proceed(exchange);
@@ -195,13 +195,13 @@ public class BudgetStep implements PolicyStep {
     }
 
     /** The gateway model id the request will be priced as: where it resolves to, priced first, else as asked. */
-    private String pricedModel(Exchange exchange, List<Map.Entry<Scope, BudgetSpec>> budgets) {
+    private String pricedModel(Exchange exchange, List<Map.Entry<Scope, BudgetSpec>> budgets, Instant at) {
         String requested = exchange.requestedModel();
         String resolved = resolver.resolve(requested).qualified();
         for (Map.Entry<Scope, BudgetSpec> b : budgets) {
             String currency = b.getValue().currency();
-            if (currency != null && prices.find(resolved, currency, clock.now()).isEmpty()
-                    && prices.find(requested, currency, clock.now()).isPresent()) {
+            if (currency != null && prices.find(resolved, currency, at).isEmpty()
+                    && prices.find(requested, currency, at).isPresent()) {
                 return requested;
             }
         }

@@ -179,8 +179,4 @@ final class Admission {
     JsonArray decisions() {
         return decisions.build();
     }
-
-    long reservedTokens() {
-        return tokens;
-    }
 }

@@ -25,7 +25,6 @@ public final class RateLimitHeaders {
         if (!(h instanceof ResponseHeaders headers)) {
             return;
         }
-        headers.forEach(header);
         RateLimitState state = headers.rateLimits();
         if (state == null) {
             return;
