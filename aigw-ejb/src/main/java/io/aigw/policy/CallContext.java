@@ -8,13 +8,15 @@ package io.aigw.policy;
  * @param method          the HTTP method (or the operation name for calls from other applications)
  * @param path            the request path
  * @param clientAddress   the caller's address, or {@code null}
- * @param responseHeaders headers the gateway's policies add to the answer (rate-limit state), success or refusal
+ * @param responseHeaders headers the gateway's policies add to the answer (rate-limit state, routing), success or
+ *                        refusal
+ * @param cacheDirective  what the caller asks of the response cache ({@code bypass}, {@code refresh}), or {@code null}
  */
 public record CallContext(String requestId, String credential, String method, String path, String clientAddress,
-                          ResponseHeaders responseHeaders) {
+                          ResponseHeaders responseHeaders, String cacheDirective) {
 
     public CallContext(String requestId, String credential, String method, String path, String clientAddress) {
-        this(requestId, credential, method, path, clientAddress, new ResponseHeaders());
+        this(requestId, credential, method, path, clientAddress, new ResponseHeaders(), null);
     }
 
     @Override

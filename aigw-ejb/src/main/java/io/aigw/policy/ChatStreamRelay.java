@@ -16,12 +16,20 @@ final class ChatStreamRelay implements ChatStreamListener {
     private final Exchange exchange;
     private final ChatStreamSink sink;
     private final StreamUsageTally tally;
+    private final io.aigw.policy.cache.StreamedAnswer answer;
     private GatewayException refusal;
 
     ChatStreamRelay(Exchange exchange, ChatStreamSink sink, StreamUsageTally tally) {
+        this(exchange, sink, tally, null);
+    }
+
+    /** A relay that also assembles the answer ({@code answer} not {@code null}) for the cache. */
+    ChatStreamRelay(Exchange exchange, ChatStreamSink sink, StreamUsageTally tally,
+                    io.aigw.policy.cache.StreamedAnswer answer) {
         this.exchange = exchange;
         this.sink = sink;
         this.tally = tally;
+        this.answer = answer;
     }
 
     /**
@@ -50,6 +58,9 @@ final class ChatStreamRelay implements ChatStreamListener {
         try {
             sink.chunk(chunk);
             tally.add(chunk);
+            if (answer != null) {
+                answer.add(chunk);
+            }
         } catch (IOException e) {
             throw new StreamAbortedException("client went away", e);
         }
@@ -58,6 +69,11 @@ final class ChatStreamRelay implements ChatStreamListener {
     /** Why the stream was refused before it opened, or {@code null}. */
     GatewayException refusal() {
         return refusal;
+    }
+
+    /** The complete answer relayed, when it was assembled and complete, else {@code null}. */
+    io.aigw.jca.api.ChatResponse assembled() {
+        return answer == null ? null : answer.complete();
     }
 
     /** The usage relayed so far (the provider's if it reported one, else an estimate). */

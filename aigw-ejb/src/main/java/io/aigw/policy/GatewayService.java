@@ -11,9 +11,16 @@ import io.aigw.policy.chain.Operation;
 import io.aigw.policy.chain.PolicyChain;
 import io.aigw.policy.chain.PolicySteps;
 import io.aigw.policy.routing.ModelCatalog;
-import io.aigw.policy.routing.ModelResolver;
+import io.aigw.jca.api.ChatChunk;
+import io.aigw.jca.api.FinishReason;
+import io.aigw.jca.api.Usage;
+import io.aigw.policy.cache.AnswerStream;
+import io.aigw.policy.cache.StreamedAnswer;
+import io.aigw.policy.config.GatewaySettings;
 import io.aigw.policy.routing.ProviderCalls;
-import io.aigw.policy.routing.ResolvedModel;
+import io.aigw.policy.routing.Router;
+import io.aigw.policy.routing.TargetBreakers;
+import io.aigw.policy.routing.TargetCall;
 import io.aigw.jca.api.AiConnectionFactory;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -46,10 +53,16 @@ public class GatewayService {
     PolicySteps steps;
 
     @Inject
-    ModelResolver resolver;
+    Router router;
+
+    @Inject
+    TargetBreakers breakers;
 
     @Inject
     ProviderCalls calls;
+
+    @Inject
+    GatewaySettings settings;
 
     @Inject
     ModelCatalog catalog;
@@ -63,41 +76,81 @@ public class GatewayService {
         ChatResponse[] result = new ChatResponse[1];
         PolicyChain.run(steps.ordered(), ex, () -> {
             ChatRequest request = (ChatRequest) ex.decode();
-            ResolvedModel target = route(ex, request.model(), request.stream());
-            ChatRequest upstream = request.withModel(target.providerModel());
-            if (request.stream()) {
-                stream(ex, target, upstream, sink);
+            ex.stream(request.stream());
+            if (ex.cachedAnswer() != null) {
+                result[0] = fromCache(ex, request, sink);
+            } else if (request.stream()) {
+                stream(ex, request, sink);
             } else {
-                ChatResponse response = call(target, c -> c.chat(upstream));
+                ChatResponse response = route(ex, request, t -> calls.with(t.connection(),
+                        c -> c.chat(request.withModel(t.providerModel()))), GatewayService::filtered);
                 ex.usage(response.usage());
                 ex.finishReason(response.choices().isEmpty() ? null : response.choices().get(0).finishReason());
+                if (ex.keepsAnswer()) {
+                    ex.answer(response);
+                }
                 result[0] = response;
             }
         });
         return result[0];
     }
 
-    private void stream(Exchange ex, ResolvedModel target, ChatRequest upstream, ChatStreamSink sink) {
-        ChatStreamRelay relay = new ChatStreamRelay(ex, sink, new StreamUsageTally(upstream));
+    private void stream(Exchange ex, ChatRequest request, ChatStreamSink sink) {
+        ChatStreamRelay[] relay = new ChatStreamRelay[1];
         try {
-            StreamOutcome outcome = calls.with(target.connection(), c -> c.streamChat(upstream, relay));
+            StreamOutcome outcome = router.run(ex, request, t -> {
+                ChatRequest upstream = request.withModel(t.providerModel());
+                relay[0] = new ChatStreamRelay(ex, sink, new StreamUsageTally(upstream),
+                        ex.keepsAnswer() ? new StreamedAnswer(settings.cacheMaxBytes() / 32) : null);
+                return calls.with(t.connection(), c -> c.streamChat(upstream, relay[0]));
+            }, o -> false);
             ex.usage(outcome.usage());
             ex.finishReason(outcome.finishReason());
+            ex.answer(relay[0].assembled());
+            ex.afterAudit(relay[0]::complete);
+            ex.onAuditFailure(relay[0]::failed);
+        } catch (StreamAbortedException e) {
+            if (relay[0] != null && relay[0].refusal() != null) {
+                throw relay[0].refusal();
+            }
+            ex.usage(relay[0] == null ? null : relay[0].usageSoFar());
+            ex.clientAborted();
+        } catch (GatewayException e) {
+            if (!ex.responseCommitted()) {
+                throw e;
+            }
+            ex.usage(relay[0].usageSoFar());
+            relay[0].failed(e);
+        }
+    }
+
+    /**
+     * Answers from the cache: as it is, or replayed as a stream. A hit used no tokens (its audit details say how
+     * many it saved).
+     */
+    private ChatResponse fromCache(Exchange ex, ChatRequest request, ChatStreamSink sink) {
+        ChatResponse cached = ex.cachedAnswer();
+        ex.accept();
+        ex.usage(Usage.NONE);
+        ex.finishReason(cached.choices().isEmpty() ? null : cached.choices().get(0).finishReason());
+        if (!request.stream()) {
+            return cached;
+        }
+        ChatStreamRelay relay = new ChatStreamRelay(ex, sink, new StreamUsageTally(request));
+        try {
+            relay.onOpen();
+            for (ChatChunk chunk : AnswerStream.chunks(cached)) {
+                relay.onChunk(chunk);
+            }
             ex.afterAudit(relay::complete);
             ex.onAuditFailure(relay::failed);
         } catch (StreamAbortedException e) {
             if (relay.refusal() != null) {
                 throw relay.refusal();
             }
-            ex.usage(relay.usageSoFar());
             ex.clientAborted();
-        } catch (GatewayException e) {
-            if (!ex.responseCommitted()) {
-                throw e;
-            }
-            ex.usage(relay.usageSoFar());
-            relay.failed(e);
         }
+        return null;
     }
 
     /** Vectors for the inputs; the audit row is committed before this returns. */
@@ -106,8 +159,9 @@ public class GatewayService {
         EmbeddingResponse[] result = new EmbeddingResponse[1];
         PolicyChain.run(steps.ordered(), ex, () -> {
             EmbeddingRequest request = (EmbeddingRequest) ex.decode();
-            ResolvedModel target = route(ex, request.model(), false);
-            EmbeddingResponse response = call(target, c -> c.embed(request.withModel(target.providerModel())));
+            ex.stream(false);
+            EmbeddingResponse response = route(ex, request, t -> calls.with(t.connection(),
+                    c -> c.embed(request.withModel(t.providerModel()))), r -> false);
             ex.usage(response.usage());
             result[0] = response;
         });
@@ -122,9 +176,17 @@ public class GatewayService {
         return result[0];
     }
 
-    /** What the caller may use: models outside its key's allow-list are not listed. */
+    /**
+     * What the caller may use: routes, then models; anything outside its key's allow-list is not listed. Each
+     * connection's status carries the circuit breakers of its models.
+     */
     private ModelListing listing(io.aigw.policy.auth.Caller caller) {
         List<ModelListing.Entry> models = new ArrayList<>();
+        router.routes().values().stream().filter(r -> caller.mayUse(r.name()))
+                .sorted(java.util.Comparator.comparing(io.aigw.policy.route.Route::name))
+                .forEach(r -> models.add(new ModelListing.Entry(r.name(), ModelListing.ROUTE_OWNER,
+                        new io.aigw.jca.api.ModelInfo(r.name(), ModelListing.ROUTE_OWNER,
+                                r.changedAt().getEpochSecond(), java.util.Set.of()))));
         List<io.aigw.jca.api.ConnectionStatus> statuses = new ArrayList<>();
         for (ModelCatalog.ConnectionModels cm : catalog.all()) {
             statuses.add(cm.status());
@@ -132,7 +194,7 @@ public class GatewayService {
             cm.models().stream().filter(m -> caller.mayUse(name + "/" + m.id()) || caller.mayUse(m.id()))
                     .forEach(m -> models.add(new ModelListing.Entry(name + "/" + m.id(), name, m)));
         }
-        return new ModelListing(models, statuses);
+        return new ModelListing(models, statuses, breakers.states());
     }
 
     /** One servable model by its gateway-qualified id; 404 {@code model_not_found} otherwise. */
@@ -176,20 +238,17 @@ public class GatewayService {
         });
     }
 
-    private ResolvedModel route(Exchange ex, String model, boolean stream) {
-        ex.stream(stream);
-        ResolvedModel target = resolver.resolve(model);
-        ex.resolvedModel(target.qualified());
-        ex.connection(target.connection());
-        ex.accept();
-        return target;
-    }
-
-    private <T> T call(ResolvedModel target, io.aigw.policy.routing.ConnectionWork<T> work) {
+    /** Runs a non-streamed request on the target(s) its model leads to. */
+    private <T> T route(Exchange ex, Object request, TargetCall<T> call, java.util.function.Function<T, Boolean> filtered) {
         try {
-            return calls.with(target.connection(), work);
+            return router.run(ex, request, call, filtered);
         } catch (StreamAbortedException e) {
             throw new IllegalStateException("a non-streamed call cannot be aborted by a listener", e);
         }
+    }
+
+    /** Whether a provider's content filter withheld the answer (a route may fall back on it). */
+    private static Boolean filtered(ChatResponse response) {
+        return response.choices().stream().anyMatch(c -> c.finishReason() == FinishReason.CONTENT_FILTER);
     }
 }

@@ -9,8 +9,13 @@ import java.util.List;
  *
  * @param models      the models, ids qualified as {@code <connection>/<model>}
  * @param connections every configured connection, available or not (with the reason)
+ * @param breakers    the state of every target's circuit breaker ({@code closed}, {@code open}, {@code half_open}) by
+ *                    {@code <connection>/<model>}
  */
-public record ModelListing(List<Entry> models, List<ConnectionStatus> connections) {
+public record ModelListing(List<Entry> models, List<ConnectionStatus> connections, java.util.Map<String, String> breakers) {
+
+    /** The owner (and connection) routes are listed with. */
+    public static final String ROUTE_OWNER = "aigw-route";
 
     /**
      * One servable model.

@@ -24,6 +24,7 @@ public enum Problem {
     PROVIDER_AUTHENTICATION(502, "api_error", "upstream_authentication_failed", false),
     CONNECTION_NOT_CONFIGURED(503, "api_error", "connection_not_configured", false),
     POOL_EXHAUSTED(503, "api_error", "pool_exhausted", true),
+    NO_TARGET_AVAILABLE(503, "api_error", "no_target_available", true),
     AUDIT_UNAVAILABLE(503, "api_error", "audit_unavailable", true),
     QUOTA_STORE_UNAVAILABLE(503, "api_error", "quota_store_unavailable", true),
     QUERY_TIMEOUT(503, "api_error", "query_timeout", false),

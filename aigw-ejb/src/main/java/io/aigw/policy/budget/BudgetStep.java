@@ -55,6 +55,9 @@ public class BudgetStep implements PolicyStep {
     ModelResolver resolver;
 
     @Inject
+    io.aigw.policy.route.RouteTable routes;
+
+    @Inject
     GatewaySettings settings;
 
     @Inject
@@ -88,12 +91,28 @@ public class BudgetStep implements PolicyStep {
             return;
         }
         TokenEstimate estimate = TokenEstimate.of(exchange.decode(), settings.defaultOutputTokens());
-        String model = pricedModel(exchange, budgets, at);
-        List<Charge> charges = reserve(budgets, model, estimate, at);
+        Optional<io.aigw.policy.route.Route> route = routes.find(exchange.requestedModel());
+        List<Charge> charges;
+        RoutePrices targets = null;
+        if (route.isPresent()) {
+            java.util.Set<String> currencies = new java.util.HashSet<>();
+            budgets.stream().filter(b -> b.getValue().amount() != null).forEach(b -> currencies.add(
+                    b.getValue().currency()));
+            RoutePrices routePrices = new RoutePrices(route.get(), currencies, prices, resolver, at,
+                    settings.budgetsAllowUnpriced());
+            targets = routePrices;
+            exchange.addCandidateGate((model, qualified) -> routePrices.refuse(model, qualified, currencies));
+            charges = reserve(budgets, "of the route '" + route.get().name() + "'",
+                    currency -> routePrices.dearest(currency, estimate), estimate, at);
+        } else {
+            String model = pricedModel(exchange, budgets, at);
+            charges = reserve(budgets, "'" + model + "'", currency -> prices.find(model, currency, at), estimate,
+                    at);
+        }
         try {
             chain.proceed(exchange);
         } finally {
-            settle(exchange, charges, at);
+            settle(exchange, charges, targets, at);
         }
     }
 
@@ -101,26 +120,31 @@ public class BudgetStep implements PolicyStep {
     private record Charge(BudgetLedger.Reservation reservation, PriceVersion price) {
     }
 
-    private List<Charge> reserve(List<Map.Entry<Scope, BudgetSpec>> budgets, String model, TokenEstimate estimate,
-                                 Instant at) {
+    /**
+     * @param model what the request is priced as, for messages
+     * @param price the price a budget's reservation is made at, by currency
+     */
+    private List<Charge> reserve(List<Map.Entry<Scope, BudgetSpec>> budgets, String model,
+                                 java.util.function.Function<String, Optional<PriceVersion>> price,
+                                 TokenEstimate estimate, Instant at) {
         List<Charge> charges = new ArrayList<>(budgets.size());
         try {
             for (Map.Entry<Scope, BudgetSpec> b : budgets) {
                 BudgetSpec spec = b.getValue();
-                PriceVersion price = null;
+                PriceVersion reservedAt = null;
                 long nanos = 0;
                 if (spec.amount() != null) {
-                    price = prices.find(model, spec.currency(), at).orElse(null);
-                    if (price == null && !settings.budgetsAllowUnpriced()) {
-                        throw new GatewayException(Problem.MODEL_UNPRICED, "The model '" + model + "' has no price in "
+                    reservedAt = price.apply(spec.currency()).orElse(null);
+                    if (reservedAt == null && !settings.budgetsAllowUnpriced()) {
+                        throw new GatewayException(Problem.MODEL_UNPRICED, "The model " + model + " has no price in "
                                 + spec.currency() + ", and the " + BudgetMessages.who(b.getKey()) + " has a budget in "
                                 + spec.currency() + ": ask an administrator to set its price.", "model", null, null);
                     }
-                    nanos = price == null ? 0 : BudgetLedger.toNanos(price.prices().worstCase(estimate));
+                    nanos = reservedAt == null ? 0 : BudgetLedger.toNanos(reservedAt.prices().worstCase(estimate));
                 }
                 BudgetLedger.Reservation r = ledger.reserve(b.getKey(), spec, at, nanos, estimate.total());
                 if (r != null) {
-                    charges.add(new Charge(r, price));
+                    charges.add(new Charge(r, reservedAt));
                 }
             }
             return charges;
@@ -130,12 +154,19 @@ public class BudgetStep implements PolicyStep {
         }
     }
 
-    private void settle(Exchange exchange, List<Charge> charges, Instant at) {
+    /** @param targets the route's prices when the request took a route (charged at the answering target's) */
+    private void settle(Exchange exchange, List<Charge> charges, RoutePrices targets, Instant at) {
         Usage usage = exchange.usage();
         long tokens = usage == null ? 0 : (long) usage.inputTokens() + usage.outputTokens();
         JsonArrayBuilder charged = JSON.createArrayBuilder();
         PriceVersion recorded = null;
-        for (Charge c : charges) {
+        for (Charge reserved : charges) {
+            Charge c = reserved;
+            if (targets != null && c.reservation().spec().amount() != null) {
+                String served = exchange.resolvedModel();
+                c = new Charge(c.reservation(), served == null ? null
+                        : targets.of(served, c.reservation().spec().currency()).orElse(null));
+            }
             long nanos = c.price() == null || usage == null ? 0 : BudgetLedger.toNanos(c.price().prices().cost(usage));
             java.util.List<BigDecimal> alerts = ledger.settle(c.reservation(), nanos, tokens);
             BudgetLedger.Reservation r = c.reservation();

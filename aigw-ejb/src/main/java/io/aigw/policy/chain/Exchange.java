@@ -49,6 +49,10 @@ public final class Exchange {
     private String costCurrency;
     private long costNanos;
     private boolean unpriced;
+    private List<CandidateGate> candidateGates;
+    private io.aigw.jca.api.ChatResponse cachedAnswer;
+    private boolean keepAnswer;
+    private io.aigw.jca.api.ChatResponse answer;
 
     public Exchange(Operation operation, CallContext call, RequestBody<?> body) {
         this.id = call.requestId() == null ? UUID.randomUUID().toString() : call.requestId();
@@ -158,6 +162,11 @@ public final class Exchange {
         }
     }
 
+    /** When the first streamed chunk arrived ({@link System#nanoTime()}), or {@code null}. */
+    public Long firstChunkNanos() {
+        return firstChunkNanos;
+    }
+
     /** Milliseconds to the first streamed chunk, or {@code null}. */
     public Long firstChunkMillis() {
         return firstChunkNanos == null ? null : (firstChunkNanos - startNanos) / 1_000_000;
@@ -202,6 +211,47 @@ public final class Exchange {
     /** The request used a model that has no price (reported as such, never as a zero cost). */
     public void unpriced() {
         this.unpriced = true;
+    }
+
+    /** Asks routing to check each target of a route with {@code gate} before trying it. */
+    public void addCandidateGate(CandidateGate gate) {
+        if (candidateGates == null) {
+            candidateGates = new ArrayList<>(2);
+        }
+        candidateGates.add(gate);
+    }
+
+    /** The gates each route target must pass, in the order the steps registered them. */
+    public List<CandidateGate> candidateGates() {
+        return candidateGates == null ? List.of() : candidateGates;
+    }
+
+    /** The cache has the answer: the request is answered from it instead of a provider. */
+    public void answerFromCache(io.aigw.jca.api.ChatResponse cached) {
+        this.cachedAnswer = cached;
+    }
+
+    /** The cached answer to give, or {@code null}. */
+    public io.aigw.jca.api.ChatResponse cachedAnswer() {
+        return cachedAnswer;
+    }
+
+    /** The cache wants the answer once it is complete (a streamed one is assembled as it is relayed). */
+    public void keepAnswer() {
+        this.keepAnswer = true;
+    }
+
+    public boolean keepsAnswer() {
+        return keepAnswer;
+    }
+
+    /** The complete answer, when {@link #keepAnswer()} asked for it. */
+    public void answer(io.aigw.jca.api.ChatResponse complete) {
+        this.answer = complete;
+    }
+
+    public io.aigw.jca.api.ChatResponse answer() {
+        return answer;
     }
 
     public String costCurrency() { return costCurrency; }

@@ -92,6 +92,26 @@ public class GatewaySettings {
     String defaultLimitMode;
 
     @Inject
+    @ConfigProperty(name = "aigw.routes.file")
+    Optional<String> routesFile;
+
+    @Inject
+    @ConfigProperty(name = "aigw.routes.refresh", defaultValue = "PT5S")
+    String routesRefresh;
+
+    @Inject
+    @ConfigProperty(name = "aigw.routes.max-time", defaultValue = "PT120S")
+    String routesMaxTime;
+
+    @Inject
+    @ConfigProperty(name = "aigw.cache.max-entries", defaultValue = "10000")
+    int cacheMaxEntries;
+
+    @Inject
+    @ConfigProperty(name = "aigw.cache.max-bytes", defaultValue = "67108864")
+    long cacheMaxBytes;
+
+    @Inject
     @ConfigProperty(name = "aigw.budgets.unpriced", defaultValue = "refuse")
     String budgetsUnpriced;
 
@@ -192,5 +212,26 @@ public class GatewaySettings {
     /** Whether a caller with a money budget may use a model without a price in the budget's currency. */
     public boolean budgetsAllowUnpriced() {
         return "allow".equalsIgnoreCase(budgetsUnpriced.trim());
+    }
+
+    public Optional<String> routesFile() {
+        return routesFile.filter(f -> !f.isBlank());
+    }
+
+    public Duration routesRefresh() {
+        return Duration.parse(routesRefresh);
+    }
+
+    /** No new attempt of a route starts after this, and no retry wait ends after it. */
+    public Duration routesMaxTime() {
+        return Duration.parse(routesMaxTime);
+    }
+
+    public int cacheMaxEntries() {
+        return cacheMaxEntries;
+    }
+
+    public long cacheMaxBytes() {
+        return cacheMaxBytes;
     }
 }

@@ -27,7 +27,11 @@ final class AdminJson {
 
     /** The request's body as a JSON object. */
     static JsonObject body(InputStream in, HttpServletRequest request) {
-        byte[] bytes = BoundedBody.read(in, request.getContentLengthLong(), MAX_BODY);
+        return parse(BoundedBody.read(in, request.getContentLengthLong(), MAX_BODY));
+    }
+
+    /** A JSON object from bytes already read. */
+    static JsonObject parse(byte[] bytes) {
         try {
             return JsonText.parseObject(bytes);
         } catch (InvalidMessageException e) {

@@ -35,7 +35,7 @@ public final class SseStream {
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("x-request-id", requestId);
         response.setHeader("request-id", requestId);
-        RateLimitHeaders.addTo(request, response::setHeader);
+        AnswerHeaders.addTo(request, response::setHeader);
         out = response.getOutputStream();
         response.flushBuffer();
         StreamedResponses.markStreamed(request);

@@ -8,7 +8,7 @@ import io.aigw.jca.api.ChatResponse;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayService;
 import io.aigw.web.http.CallContexts;
-import io.aigw.web.http.RateLimitHeaders;
+import io.aigw.web.http.AnswerHeaders;
 import io.aigw.web.http.JsonBodies;
 import io.aigw.web.http.SseStream;
 import io.aigw.web.http.WebSettings;
@@ -54,7 +54,7 @@ public class ChatCompletionsResource {
         }
         Response.ResponseBuilder ok = Response.ok(JsonText.write(OpenAiChatResponses.encode(answer,
                 decoded[0].model())), MediaType.APPLICATION_JSON_TYPE).header("x-request-id", call.requestId());
-        RateLimitHeaders.addTo(request, ok::header);
+        AnswerHeaders.addTo(request, ok::header);
         return ok.build();
     }
 }

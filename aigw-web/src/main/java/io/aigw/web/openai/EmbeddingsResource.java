@@ -7,7 +7,7 @@ import io.aigw.jca.api.EmbeddingResponse;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayService;
 import io.aigw.web.http.CallContexts;
-import io.aigw.web.http.RateLimitHeaders;
+import io.aigw.web.http.AnswerHeaders;
 import io.aigw.web.http.JsonBodies;
 import io.aigw.web.http.WebSettings;
 import jakarta.ejb.EJB;
@@ -46,7 +46,7 @@ public class EmbeddingsResource {
         Response.ResponseBuilder ok = Response.ok(JsonText.write(OpenAiEmbeddings.encodeResponse(answer,
                 decoded[0].model(), encoding[0])), MediaType.APPLICATION_JSON_TYPE)
                 .header("x-request-id", call.requestId());
-        RateLimitHeaders.addTo(request, ok::header);
+        AnswerHeaders.addTo(request, ok::header);
         return ok.build();
     }
 }

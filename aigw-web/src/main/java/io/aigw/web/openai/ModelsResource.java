@@ -68,7 +68,15 @@ public class ModelsResource {
             if (s.reason() != null) {
                 c.add("reason", s.reason());
             }
-            connections.add(c);
+            JsonArrayBuilder breakers = Jsonp.createArrayBuilder();
+            String prefix = s.connection() + "/";
+            listing.breakers().forEach((target, state) -> {
+                if (target.startsWith(prefix)) {
+                    breakers.add(Jsonp.createObjectBuilder().add("model", target.substring(prefix.length()))
+                            .add("state", state));
+                }
+            });
+            connections.add(c.add("breakers", breakers));
         }
         JsonObjectBuilder list = Jsonp.createObjectBuilder();
         if (anthropic) {

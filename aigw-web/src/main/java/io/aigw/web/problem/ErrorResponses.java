@@ -4,7 +4,7 @@ import io.aigw.codec.json.JsonText;
 import io.aigw.policy.GatewayException;
 import io.aigw.web.anthropic.AnthropicErrorResponses;
 import io.aigw.web.http.CallContexts;
-import io.aigw.web.http.RateLimitHeaders;
+import io.aigw.web.http.AnswerHeaders;
 import io.aigw.web.openai.OpenAiErrorResponses;
 import io.aigw.codec.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
@@ -53,7 +53,7 @@ final class ErrorResponses {
 
     private static Response withRateLimits(Response r, HttpServletRequest request) {
         Response.ResponseBuilder b = Response.fromResponse(r);
-        RateLimitHeaders.addTo(request, b::header);
+        AnswerHeaders.addTo(request, b::header);
         return b.build();
     }
 

@@ -1,8 +1,10 @@
 package io.aigw.it.fake;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -81,14 +83,26 @@ final class AnthropicError extends RuntimeException {
                 Map.of("allow", allowed));
     }
 
+    /** 429 {@code rate_limit_error} with {@code retry-after: 9} ({@code fault-429}). */
     static AnthropicError rateLimited() {
-        String reset = Instant.now().plusSeconds(9).truncatedTo(ChronoUnit.SECONDS).toString();
+        return rateLimited(Duration.ofSeconds(9));
+    }
+
+    /**
+     * 429 {@code rate_limit_error} with the {@code anthropic-ratelimit-requests-*} headers, the reset being
+     * {@code retryAfter} from now (9 s when {@code null}).
+     *
+     * @param retryAfter the {@code retry-after} to send, or {@code null} for none
+     */
+    static AnthropicError rateLimited(Duration retryAfter) {
+        long resetSeconds = retryAfter == null ? 9 : ScriptedErrors.seconds(retryAfter);
+        String reset = Instant.now().plusSeconds(resetSeconds).truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, String> headers = new HashMap<>(ScriptedErrors.retryAfterHeader(retryAfter));
+        headers.putAll(Map.of("anthropic-ratelimit-requests-limit", "50",
+                "anthropic-ratelimit-requests-remaining", "0",
+                "anthropic-ratelimit-requests-reset", reset));
         return new AnthropicError(429, "rate_limit_error", "This request would exceed the rate limit for your "
-                + "organization of 50 requests per minute. Please try again later.",
-                Map.of("retry-after", "9",
-                        "anthropic-ratelimit-requests-limit", "50",
-                        "anthropic-ratelimit-requests-remaining", "0",
-                        "anthropic-ratelimit-requests-reset", reset));
+                + "organization of 50 requests per minute. Please try again later.", Map.copyOf(headers));
     }
 
     static AnthropicError apiError() {
@@ -97,5 +111,29 @@ final class AnthropicError extends RuntimeException {
 
     static AnthropicError overloaded() {
         return new AnthropicError(OVERLOADED_STATUS, "overloaded_error", "Overloaded");
+    }
+
+    /** 400: the prompt is longer than the model's context window ({@code fault-context-length}). */
+    static AnthropicError promptTooLong() {
+        return invalid("prompt is too long: 210000 tokens > 200000 maximum");
+    }
+
+    /**
+     * The error of a {@link ScriptedFaults scripted} failure: 401 {@code authentication_error}, 429
+     * {@code rate_limit_error}, 500 {@code api_error} or 529 {@code overloaded_error}, as the {@code fault-*} models
+     * answer, with {@code retry-after} when given.
+     *
+     * @throws IllegalArgumentException for any other status
+     */
+    static AnthropicError scripted(int status, Duration retryAfter) {
+        AnthropicError error = switch (status) {
+            case 401 -> invalidApiKey();
+            case 429 -> rateLimited(retryAfter);
+            case 500 -> apiError();
+            case OVERLOADED_STATUS -> overloaded();
+            default -> throw ScriptedErrors.unsupported("Anthropic", status, "401, 429, 500 and 529");
+        };
+        return status == 429 ? error : new AnthropicError(status, error.type, error.errorMessage,
+                ScriptedErrors.retryAfterHeader(retryAfter));
     }
 }

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Serves {@code POST /v1/messages}: validates the request, applies the fault selected by the model name, and
- * answers either with one {@code message} or, for {@code "stream": true}, with an {@link AnthropicStream}.
+ * Serves {@code POST /v1/messages}: validates the request, applies the model's {@link ScriptedFaults} and then the
+ * fault selected by the model name, and answers either with one {@code message} or, for {@code "stream": true},
+ * with an {@link AnthropicStream}.
  *
  * <p>Faults that only make sense mid-stream ({@code fault-error-event}, {@code fault-reset-midstream},
  * {@code fault-stall-midstream}) answer a non-stream request normally.
@@ -34,11 +35,13 @@ final class AnthropicMessagesHandler {
                 () -> AnthropicError.invalid("There was an issue with the request body: invalid JSON"));
         AnthropicRequest request = AnthropicRequest.from(body);
         AnthropicModels.requireServable(request.model());
+        server.faults().apply(request.model());
         switch (request.model()) {
             case "fault-429" -> throw AnthropicError.rateLimited();
             case "fault-529" -> throw AnthropicError.overloaded();
             case "fault-500" -> throw AnthropicError.apiError();
             case "fault-401" -> throw AnthropicError.invalidApiKey();
+            case "fault-context-length" -> throw AnthropicError.promptTooLong();
             case "fault-timeout" -> {
                 // No status line, no headers: the client waits until its own timeout, stop(), or 60 s.
                 server.awaitStop(HANG);

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Answers {@code POST /model/{modelId}/converse} and {@code /converse-stream} from the request's content, so that
- * integration tests steer the fake through what they send: see {@link FakeBedrockServer} for the script.
+ * integration tests steer the fake through what they send: see {@link FakeBedrockServer} for the script. A valid
+ * request then meets the model's {@link ScriptedFaults}, before any {@code fault-*} model's fault.
  */
 final class BedrockConverseHandler {
 
@@ -35,6 +36,7 @@ final class BedrockConverseHandler {
             throw new BedrockError(400, "ValidationException", "The messages field is required.");
         }
         BedrockConversation.check(messages);
+        server.faults().apply(modelId);
         if (answeredByFault(exchange, modelId)) {
             return;
         }
@@ -54,18 +56,15 @@ final class BedrockConverseHandler {
     /** Throws the error a {@code fault-*} model asks for, or answers for it; {@code false} for other models. */
     private boolean answeredByFault(HttpExchange exchange, String modelId) throws IOException {
         switch (modelId) {
-            case "fault-throttle" -> throw new BedrockError(429, "ThrottlingException",
-                    "Too many requests, please wait before trying again.");
+            case "fault-throttle" -> throw BedrockError.throttling();
             case "fault-not-ready" -> throw new BedrockError(429, "ModelNotReadyException",
                     "The model is not ready to serve inference requests.");
-            case "fault-unavailable" -> throw new BedrockError(503, "ServiceUnavailableException",
-                    "Bedrock is unable to process your request.");
-            case "fault-internal" -> throw new BedrockError(500, "InternalServerException",
-                    "The server encountered an internal error.");
+            case "fault-unavailable" -> throw BedrockError.unavailable();
+            case "fault-internal" -> throw BedrockError.internal();
             case "fault-validation" -> throw new BedrockError(400, "ValidationException",
                     "The model returned the following errors: max_tokens: range: 1..4096");
-            case "fault-access-denied" -> throw new BedrockError(403, "AccessDeniedException",
-                    "You don't have access to the model with the specified model ID.");
+            case "fault-context-length" -> throw BedrockError.inputTooLong();
+            case "fault-access-denied" -> throw BedrockError.accessDenied();
             case "fault-garbage" -> HttpReplies.raw(exchange, 200, "text/html", "<html>proxy error</html>");
             case "fault-timeout" -> server.awaitStop(Duration.ofSeconds(30));
             default -> {

@@ -55,6 +55,7 @@ final class BedrockRouter extends FakeRouter {
     }
 
     private static void error(HttpExchange exchange, BedrockError error) throws IOException {
+        error.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type()
                 + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
         json(exchange, error.status(), error.getMessage() == null ? JsonSupport.JSON.createObjectBuilder().build()

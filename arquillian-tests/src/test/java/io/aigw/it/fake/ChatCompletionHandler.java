@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Serves {@code POST /v1/chat/completions}: validates the request, applies the fault selected by the
- * model name, and answers either with one {@code chat.completion} or, for {@code "stream": true}, with a
- * {@link ChatStream}.
+ * Serves {@code POST /v1/chat/completions}: validates the request, applies the model's {@link ScriptedFaults} and
+ * then the fault selected by the model name, and answers either with one {@code chat.completion} or, for
+ * {@code "stream": true}, with a {@link ChatStream}.
  *
  * <p>Faults that only make sense mid-stream ({@code fault-stall-midstream}, {@code fault-reset-midstream},
  * {@code fault-error-event}) answer a non-stream request normally; {@code fault-no-usage} leaves
@@ -35,12 +35,14 @@ final class ChatCompletionHandler {
         JsonObject body = recorded.json().orElseThrow(OpenAiError::unparseableJson);
         ChatRequest request = ChatRequest.from(body);
         ModelsHandler.requireServable(request.model());
+        server.faults().apply(request.model());
         switch (request.model()) {
             case "fault-429" -> throw OpenAiError.rateLimited();
             case "fault-500" -> throw OpenAiError.serverError();
             case "fault-503" -> throw OpenAiError.overloaded();
             case "fault-401" -> throw OpenAiError.invalidApiKey();
             case "fault-403" -> throw OpenAiError.unsupportedRegion();
+            case "fault-context-length" -> throw OpenAiError.contextLengthExceeded();
             case "fault-timeout" -> {
                 // No status line, no headers: the client waits until its own timeout, stop(), or 60 s.
                 server.awaitStop(HANG);

@@ -19,11 +19,13 @@ import java.util.Optional;
  * {@code cache_read_input_tokens} = {@value AnthropicJson#CACHE_READ_TOKENS} (with {@code "ttl":"1h"}: a write,
  * {@code cache_creation_input_tokens} = {@value AnthropicJson#CACHE_WRITE_TOKENS}). With {@code tools} and a last
  * user message mentioning the weather the answer is {@code "Let me check."} plus two parallel {@code tool_use}
- * blocks. A model named {@code fault-*} selects a fault; {@code fake-gated-stream} pauses its stream at the
- * {@link StreamGate} keyed by {@code metadata.user_id}; names not starting with {@code claude-}, {@code fake-}
- * or {@code fault-} get 404 {@code not_found_error}. {@code tool_use} blocks not answered by leading
- * {@code tool_result} blocks of the next user turn, and {@code tool_result} blocks answering nothing, are rejected as
- * Anthropic rejects them ({@link AnthropicToolPairing}). The lifecycle and bookkeeping are {@link FakeServer}'s.
+ * blocks. A model named {@code fault-*} selects a fault ({@code fault-context-length} is the 400 of a prompt too
+ * long); {@code fake-gated-stream} pauses its stream at the {@link StreamGate} keyed by {@code metadata.user_id};
+ * names not starting with {@code claude-}, {@code fake-} or {@code fault-} get 404 {@code not_found_error}.
+ * {@code tool_use} blocks not answered by leading {@code tool_result} blocks of the next user turn, and
+ * {@code tool_result} blocks answering nothing, are rejected as Anthropic rejects them ({@link AnthropicToolPairing}).
+ * Failures and delays scripted at runtime ({@link #faults()}) apply to {@code /v1/messages}. The lifecycle and
+ * bookkeeping are {@link FakeServer}'s.
  */
 public final class FakeAnthropicServer extends FakeServer {
 
@@ -31,7 +33,7 @@ public final class FakeAnthropicServer extends FakeServer {
     public static final String UPSTREAM_KEY = "sk-ant-upstream-test";
 
     private FakeAnthropicServer(int port) throws IOException {
-        super("fake-anthropic-", port);
+        super("fake-anthropic-", port, AnthropicError::scripted);
         route("/", new AnthropicRouter(this));
     }
 

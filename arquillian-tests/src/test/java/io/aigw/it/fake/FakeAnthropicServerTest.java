@@ -333,6 +333,105 @@ class FakeAnthropicServerTest {
         assertTrue(dropped.getCause() instanceof IOException, dropped.getCause()::toString);
     }
 
+    @Test
+    void failNextFailsExactlyThatManyRequestsPlainOrStreamedThenServes() throws Exception {
+        String model = "claude-scripted-next";
+        server.faults().failNext(model, 2, 529, Duration.ofSeconds(5));
+
+        List<HttpResponse<String>> failed = List.of(send(messages(model, "Hi").build()),
+                send(messages(model, "Hi").add("stream", true).build()));
+        HttpResponse<String> plain = send(messages(model, "Hi").build());
+        HttpResponse<String> streamed = send(messages(model, "Hi").add("stream", true).build());
+
+        for (HttpResponse<String> response : failed) {
+            assertEquals(529, response.statusCode());
+            assertEquals("5", response.headers().firstValue("retry-after").orElseThrow());
+            assertTrue(response.headers().firstValue("request-id").orElseThrow().matches("req_[0-9a-f]+"));
+            assertEquals(parse("""
+                    {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"""),
+                    parse(response.body()));
+        }
+        assertEquals(200, plain.statusCode());
+        assertEquals("Hello from claude-scripted-next.", parse(plain.body()).getJsonArray("content").getJsonObject(0)
+                .getString("text"));
+        assertEquals(200, streamed.statusCode());
+        List<String> streamedEvents = names(events(streamed.body()));
+        assertEquals("message_stop", streamedEvents.get(streamedEvents.size() - 1));
+        assertEquals(2, server.faults().failuresServed(model));
+    }
+
+    @Test
+    void scriptedStatusesAreAnthropicsErrorsWithRetryAfterOnlyWhenGiven() throws Exception {
+        String model = "claude-scripted-statuses";
+        server.faults().failNext(model, 1, 429, Duration.ofSeconds(2));
+        HttpResponse<String> rateLimited = send(messages(model, "Hi").build());
+        server.faults().failNext(model, 1, 429, null);
+        HttpResponse<String> rateLimitedBare = send(messages(model, "Hi").build());
+        server.faults().failNext(model, 1, 500, null);
+        HttpResponse<String> apiError = send(messages(model, "Hi").build());
+
+        assertEquals(429, rateLimited.statusCode());
+        assertEquals("2", rateLimited.headers().firstValue("retry-after").orElseThrow());
+        assertEquals("0", rateLimited.headers().firstValue("anthropic-ratelimit-requests-remaining").orElseThrow());
+        JsonObject rateLimitBody = parse("""
+                {"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed the rate \
+                limit for your organization of 50 requests per minute. Please try again later."}}""");
+        assertEquals(rateLimitBody, parse(rateLimited.body()));
+        assertEquals(429, rateLimitedBare.statusCode());
+        assertFalse(rateLimitedBare.headers().firstValue("retry-after").isPresent());
+        assertEquals(rateLimitBody, parse(rateLimitedBare.body()));
+        assertEquals(500, apiError.statusCode());
+        assertFalse(apiError.headers().firstValue("retry-after").isPresent());
+        assertEquals(parse("""
+                {"type":"error","error":{"type":"api_error","message":"Internal server error"}}"""),
+                parse(apiError.body()));
+        assertEquals(200, send(messages(model, "Hi").build()).statusCode());
+        IllegalArgumentException unscriptable = assertThrows(IllegalArgumentException.class,
+                () -> server.faults().failAlways(model, 503));
+        assertEquals("The fake Anthropic server has no error reply for HTTP 503; it can script 401, 429, 500 and 529.",
+                unscriptable.getMessage());
+    }
+
+    @Test
+    void failAlwaysAndDelayLastUntilRecoverAndApplyAfterValidation() throws Exception {
+        String failing = "claude-scripted-always";
+        String slow = "claude-scripted-slow";
+        server.faults().failAlways(failing, 500);
+        server.faults().delay(slow, Duration.ofMillis(400));
+
+        HttpResponse<String> invalid = send(Json.createObjectBuilder().add("model", failing).add("max_tokens", 10)
+                .add("messages", Json.createArrayBuilder()).build());
+        List<Integer> failed = List.of(send(messages(failing, "Hi").build()).statusCode(),
+                send(messages(failing, "Hi").add("stream", true).build()).statusCode());
+        long start = System.nanoTime();
+        HttpResponse<String> delayed = send(messages(slow, "Hi").add("stream", true).build());
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        server.faults().recover(failing);
+        server.faults().recover(slow);
+
+        assertEquals(400, invalid.statusCode());
+        assertEquals("messages: at least one message is required",
+                parse(invalid.body()).getJsonObject("error").getString("message"));
+        assertEquals(List.of(500, 500), failed);
+        assertEquals(200, delayed.statusCode());
+        assertTrue(elapsedMillis >= 400, "answered after " + elapsedMillis + " ms");
+        assertEquals(200, send(messages(failing, "Hi").build()).statusCode());
+        assertEquals(2, server.faults().failuresServed(failing));
+    }
+
+    @Test
+    void contextLengthFaultIsAnthropicsExactError() throws Exception {
+        for (boolean stream : new boolean[] {false, true}) {
+            HttpResponse<String> response = send(messages("fault-context-length", "Hi").add("stream", stream)
+                    .build());
+
+            assertEquals(400, response.statusCode());
+            assertEquals(parse("""
+                    {"type":"error","error":{"type":"invalid_request_error",
+                     "message":"prompt is too long: 210000 tokens > 200000 maximum"}}"""), parse(response.body()));
+        }
+    }
+
     private static JsonObjectBuilder messages(String model, String userText) {
         return Json.createObjectBuilder().add("model", model).add("max_tokens", 1024)
                 .add("messages", Json.createArrayBuilder()

@@ -22,14 +22,15 @@ import java.util.function.Predicate;
  * last user message mentioning the weather the answer is {@code "Let me check."} plus two parallel {@code toolUse}
  * blocks (Paris, Rome); a last user message with {@code toolResult}s gets {@code "The weather is fine."}. A model
  * named {@code fault-*} selects a fault ({@code fault-throttle}, {@code fault-not-ready}, {@code fault-unavailable},
- * {@code fault-internal}, {@code fault-validation}, {@code fault-access-denied}, {@code fault-garbage},
- * {@code fault-timeout}; in streams after the first text delta {@code fault-stream-throttle},
+ * {@code fault-internal}, {@code fault-validation}, {@code fault-context-length}, {@code fault-access-denied},
+ * {@code fault-garbage}, {@code fault-timeout}; in streams after the first text delta {@code fault-stream-throttle},
  * {@code fault-stream-error}, {@code fault-stream-crc}, {@code fault-stream-reset}); {@code fake-gated-stream}
  * pauses its stream after the first text delta at the {@link StreamGate} keyed by the last user message's text.
  * Conversations that do not start with the user, do not alternate, or whose {@code toolResult}s do not answer the
  * previous turn's {@code toolUse}s get Bedrock's {@code ValidationException} ({@link BedrockConversation}).
  * Model ids not starting with a provider prefix ({@code anthropic.}, {@code amazon.}, {@code meta.}, ...),
- * {@code fake-} or {@code fault-} get 404 {@code ResourceNotFoundException}. The lifecycle and bookkeeping are
+ * {@code fake-} or {@code fault-} get 404 {@code ResourceNotFoundException}. Failures and delays scripted at runtime
+ * ({@link #faults()}) apply to {@code converse} and {@code converse-stream}. The lifecycle and bookkeeping are
  * {@link FakeServer}'s.
  */
 public final class FakeBedrockServer extends FakeServer {
@@ -44,7 +45,7 @@ public final class FakeBedrockServer extends FakeServer {
     public static final String REGION = "us-east-1";
 
     private FakeBedrockServer(int port) throws IOException {
-        super("fake-bedrock-", port);
+        super("fake-bedrock-", port, BedrockError::scripted);
         route("/", new BedrockRouter(this));
     }
 

@@ -287,4 +287,108 @@ class FakeBedrockServerTest {
         assertThat(frames(pending.get(WAIT.toSeconds(), TimeUnit.SECONDS).body()))
                 .extracting(FakeBedrockServerTest::eventType).endsWith("messageStop", "metadata");
     }
+
+    @Test
+    void failNextFailsExactlyThatManyConversesPlainOrStreamedThenServes() throws Exception {
+        String model = "fake-scripted-next";
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]}";
+        server.faults().failNext(model, 2, 429, Duration.ofSeconds(3));
+
+        List<HttpResponse<String>> failed = List.of(
+                client.send(signed(model, "converse", body), HttpResponse.BodyHandlers.ofString()),
+                client.send(signed(model, "converse-stream", body), HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> plain = client.send(signed(model, "converse", body), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> streamed = client.send(signed(model, "converse-stream", body),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        for (HttpResponse<String> response : failed) {
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.headers().firstValue("retry-after")).contains("3");
+            assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+                    .contains("ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/");
+            assertThat(json(response.body())).isEqualTo(json(
+                    "{\"message\":\"Too many requests, please wait before trying again.\"}"));
+        }
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(json(plain.body()).getJsonObject("output").getJsonObject("message").getJsonArray("content")
+                .getJsonObject(0).getString("text")).isEqualTo("Hello from fake-scripted-next.");
+        assertThat(streamed.statusCode()).isEqualTo(200);
+        assertThat(frames(streamed.body())).extracting(FakeBedrockServerTest::eventType).endsWith("messageStop",
+                "metadata");
+        assertThat(server.faults().failuresServed(model)).isEqualTo(2);
+    }
+
+    @Test
+    void scriptedStatusesAreBedrocksErrorsWithRetryAfterOnlyWhenGiven() throws Exception {
+        String model = "fake-scripted-statuses";
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]}";
+        server.faults().failNext(model, 1, 500, null);
+        HttpResponse<String> internal = client.send(signed(model, "converse", body),
+                HttpResponse.BodyHandlers.ofString());
+        server.faults().failNext(model, 1, 503, Duration.ofSeconds(7));
+        HttpResponse<String> unavailable = client.send(signed(model, "converse", body),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(internal.statusCode()).isEqualTo(500);
+        assertThat(internal.headers().firstValue("retry-after")).isEmpty();
+        assertThat(internal.headers().firstValue("x-amzn-ErrorType"))
+                .contains("InternalServerException:http://internal.amazon.com/coral/com.amazon.bedrock/");
+        assertThat(json(internal.body())).isEqualTo(json(
+                "{\"message\":\"The server encountered an internal error.\"}"));
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("retry-after")).contains("7");
+        assertThat(unavailable.headers().firstValue("x-amzn-ErrorType"))
+                .contains("ServiceUnavailableException:http://internal.amazon.com/coral/com.amazon.bedrock/");
+        assertThat(json(unavailable.body())).isEqualTo(json(
+                "{\"message\":\"Bedrock is unable to process your request.\"}"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.faults().failNext(model, 1, 529, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The fake Bedrock server has no error reply for HTTP 529; it can script 403, 429, 500 and "
+                        + "503.");
+    }
+
+    @Test
+    void failAlwaysAndDelayLastUntilRecoverAndApplyAfterValidation() throws Exception {
+        String failing = "fake-scripted-always";
+        String slow = "fake-scripted-slow";
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]}";
+        server.faults().failAlways(failing, 503);
+        server.faults().delay(slow, Duration.ofMillis(400));
+
+        HttpResponse<String> invalid = client.send(signed(failing, "converse", "{\"messages\":[]}"),
+                HttpResponse.BodyHandlers.ofString());
+        List<Integer> failed = List.of(
+                client.send(signed(failing, "converse", body), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                client.send(signed(failing, "converse-stream", body), HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
+        long start = System.nanoTime();
+        HttpResponse<byte[]> delayed = client.send(signed(slow, "converse-stream", body),
+                HttpResponse.BodyHandlers.ofByteArray());
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        server.faults().recover(failing);
+        server.faults().recover(slow);
+
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid.body())).isEqualTo(json("{\"message\":\"The messages field is required.\"}"));
+        assertThat(failed).containsExactly(503, 503);
+        assertThat(delayed.statusCode()).isEqualTo(200);
+        assertThat(elapsedMillis).isGreaterThanOrEqualTo(400);
+        assertThat(client.send(signed(failing, "converse", body), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        assertThat(server.faults().failuresServed(failing)).isEqualTo(2);
+    }
+
+    @Test
+    void contextLengthFaultIsBedrocksExactValidationException() throws Exception {
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hi\"}]}]}";
+        for (String operation : List.of("converse", "converse-stream")) {
+            HttpResponse<String> r = client.send(signed("fault-context-length", operation, body),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.headers().firstValue("x-amzn-ErrorType"))
+                    .contains("ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/");
+            assertThat(json(r.body())).isEqualTo(json("{\"message\":\"Input is too long for requested model.\"}"));
+        }
+    }
 }

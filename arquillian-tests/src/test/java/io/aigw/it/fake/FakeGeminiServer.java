@@ -28,11 +28,13 @@ import java.util.regex.Pattern;
  * and a last user text mentioning the weather the answer is {@code "Let me check."} plus two parallel
  * {@code functionCall}s without ids. A model named {@code fault-*} selects a fault ({@code fault-429} with a
  * {@code RetryInfo} of {@value GeminiError#RETRY_DELAY_SECONDS}s, {@code fault-500}, {@code fault-503},
- * {@code fault-400}, {@code fault-401}, {@code fault-timeout}, {@code fault-garbage}, {@code fault-safety},
- * {@code fault-blocked-prompt}, and in streams {@code fault-error-event}, {@code fault-reset-midstream},
- * {@code fault-stall-midstream}); {@code fake-gated-stream} pauses its stream after the first chunk at the
- * {@link StreamGate} whose id is the last user text; names not starting with {@code gemini-}, {@code fake-} or
- * {@code fault-} get 404 {@code NOT_FOUND}. The lifecycle and bookkeeping are {@link FakeServer}'s.
+ * {@code fault-400}, {@code fault-context-length}, {@code fault-401}, {@code fault-timeout}, {@code fault-garbage},
+ * {@code fault-safety}, {@code fault-blocked-prompt}, and in streams {@code fault-error-event},
+ * {@code fault-reset-midstream}, {@code fault-stall-midstream}); {@code fake-gated-stream} pauses its stream after the
+ * first chunk at the {@link StreamGate} whose id is the last user text; names not starting with {@code gemini-},
+ * {@code fake-} or {@code fault-} get 404 {@code NOT_FOUND}. Failures and delays scripted at runtime
+ * ({@link #faults()}) apply to {@code generateContent} and {@code streamGenerateContent}. The lifecycle and
+ * bookkeeping are {@link FakeServer}'s.
  */
 public final class FakeGeminiServer extends FakeServer {
 
@@ -42,7 +44,7 @@ public final class FakeGeminiServer extends FakeServer {
     private static final Pattern MODEL_IN_PATH = Pattern.compile("/v1beta/models/([^/:]+):\\w+");
 
     private FakeGeminiServer(int port) throws IOException {
-        super("fake-gemini-", port);
+        super("fake-gemini-", port, GeminiError::scripted);
         route("/", new GeminiRouter(this));
     }
 

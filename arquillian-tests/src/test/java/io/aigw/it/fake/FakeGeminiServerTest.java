@@ -374,6 +374,105 @@ class FakeGeminiServerTest {
         assertTrue(dropped.getCause() instanceof IOException, dropped.getCause()::toString);
     }
 
+    @Test
+    void failNextFailsExactlyThatManyRequestsPlainOrStreamedThenServes() throws Exception {
+        String model = "gemini-scripted-next";
+        server.faults().failNext(model, 2, 429, Duration.ofSeconds(4));
+
+        List<HttpResponse<String>> failed = List.of(generate(model, contents("Hi").build()),
+                client.send(post(model, "streamGenerateContent?alt=sse", contents("Hi").build()),
+                        HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> plain = generate(model, contents("Hi").build());
+        HttpResponse<String> streamed = client.send(post(model, "streamGenerateContent?alt=sse",
+                contents("Hi").build()), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : failed) {
+            assertEquals(429, response.statusCode());
+            assertFalse(response.headers().firstValue("retry-after").isPresent(), "Gemini sends RetryInfo only");
+            assertEquals(GeminiHttp.JSON_TYPE, response.headers().firstValue("content-type").orElseThrow());
+            assertEquals(parse("""
+                    {"error":{"code":429,"message":"You exceeded your current quota, please check your plan and \
+                    billing details.","status":"RESOURCE_EXHAUSTED","details":[
+                     {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"4s"}]}}"""),
+                    parse(response.body()));
+        }
+        assertEquals(200, plain.statusCode());
+        assertEquals("Hello from gemini-scripted-next.", text(parse(plain.body()).getJsonArray("candidates")
+                .getJsonObject(0)));
+        assertEquals(200, streamed.statusCode());
+        assertEquals(GeminiHttp.EVENT_STREAM_TYPE, streamed.headers().firstValue("content-type").orElseThrow());
+        assertEquals(2, server.faults().failuresServed(model));
+    }
+
+    @Test
+    void scriptedStatusesAreGooglesErrorsWithoutRetryAfterHeaders() throws Exception {
+        String model = "gemini-scripted-statuses";
+        server.faults().failNext(model, 1, 429, null);
+        HttpResponse<String> rateLimited = generate(model, contents("Hi").build());
+        server.faults().failNext(model, 1, 500, null);
+        HttpResponse<String> internal = generate(model, contents("Hi").build());
+        server.faults().failNext(model, 1, 503, Duration.ofMillis(100));
+        HttpResponse<String> unavailable = generate(model, contents("Hi").build());
+
+        assertEquals(429, rateLimited.statusCode());
+        assertFalse(rateLimited.headers().firstValue("retry-after").isPresent());
+        assertEquals(error(429, "You exceeded your current quota, please check your plan and billing details.",
+                "RESOURCE_EXHAUSTED"), parse(rateLimited.body()), "no RetryInfo without a retry-after");
+        assertEquals(500, internal.statusCode());
+        assertFalse(internal.headers().firstValue("retry-after").isPresent());
+        assertEquals(error(500, "An internal error has occurred. Please retry or report in "
+                + "https://developers.generativeai.google/guide/troubleshooting", "INTERNAL"), parse(internal.body()));
+        assertEquals(503, unavailable.statusCode());
+        assertFalse(unavailable.headers().firstValue("retry-after").isPresent(), "Gemini sends no Retry-After");
+        assertEquals(error(503, "The model is overloaded. Please try again later.", "UNAVAILABLE"),
+                parse(unavailable.body()));
+        assertEquals(200, generate(model, contents("Hi").build()).statusCode());
+        IllegalArgumentException unscriptable = assertThrows(IllegalArgumentException.class,
+                () -> server.faults().failNext(model, 1, 529, null));
+        assertEquals("The fake Gemini server has no error reply for HTTP 529; it can script 401, 429, 500 and 503.",
+                unscriptable.getMessage());
+    }
+
+    @Test
+    void failAlwaysAndDelayLastUntilRecoverAndApplyAfterValidation() throws Exception {
+        String failing = "gemini-scripted-always";
+        String slow = "gemini-scripted-slow";
+        server.faults().failAlways(failing, 503);
+        server.faults().delay(slow, Duration.ofMillis(400));
+
+        HttpResponse<String> invalid = generate(failing, Json.createObjectBuilder().build());
+        List<Integer> failed = List.of(generate(failing, contents("Hi").build()).statusCode(),
+                client.send(post(failing, "streamGenerateContent", contents("Hi").build()),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+        long start = System.nanoTime();
+        HttpResponse<String> delayed = generate(slow, contents("Hi").build());
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        server.faults().recover(failing);
+        server.faults().recover(slow);
+
+        assertEquals(400, invalid.statusCode());
+        assertEquals(error(400, "* GenerateContentRequest.contents: contents is not specified", "INVALID_ARGUMENT"),
+                parse(invalid.body()));
+        assertEquals(List.of(503, 503), failed);
+        assertEquals(200, delayed.statusCode());
+        assertTrue(elapsedMillis >= 400, "answered after " + elapsedMillis + " ms");
+        assertEquals(200, generate(failing, contents("Hi").build()).statusCode());
+        assertEquals(2, server.faults().failuresServed(failing));
+    }
+
+    @Test
+    void contextLengthFaultIsGeminisExactError() throws Exception {
+        HttpResponse<String> plain = generate("fault-context-length", contents("Hi").build());
+        HttpResponse<String> streamed = client.send(post("fault-context-length", "streamGenerateContent?alt=sse",
+                contents("Hi").build()), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : List.of(plain, streamed)) {
+            assertEquals(400, response.statusCode());
+            assertEquals(error(400, "The input token count (1200000) exceeds the maximum number of tokens allowed "
+                    + "(1048576).", "INVALID_ARGUMENT"), parse(response.body()));
+        }
+    }
+
     private static JsonObjectBuilder contents(String userText) {
         return Json.createObjectBuilder().add("contents", Json.createArrayBuilder().add(Json.createObjectBuilder()
                 .add("role", "user").add("parts", Json.createArrayBuilder()

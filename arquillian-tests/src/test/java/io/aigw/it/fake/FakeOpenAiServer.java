@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code GET /v1/models[/{id}]} with OpenAI's JSON shapes, headers and errors. Replies are deterministic:
  * the text is {@code "Hello from <model>."}, prompt tokens are the words of all message texts and completion
  * tokens the words of the reply. A model named {@code fault-*} selects a fault, {@code fake-gated-stream}
- * pauses its stream at the {@link StreamGate} whose id is the request's {@code user} field. Every request needs
+ * pauses its stream at the {@link StreamGate} whose id is the request's {@code user} field; failures and delays
+ * scripted at runtime ({@link #faults()}) apply to chat completions. Every request needs
  * {@code Authorization: Bearer }{@value #UPSTREAM_KEY} and is recorded as a {@link RecordedRequest}. Tool messages
  * that do not answer the preceding assistant's tool calls, and tool calls left unanswered, are rejected as OpenAI
  * rejects them ({@link OpenAiToolPairing}). The lifecycle and bookkeeping are {@link FakeServer}'s.
@@ -22,7 +23,7 @@ public final class FakeOpenAiServer extends FakeServer {
     public static final String UPSTREAM_KEY = "sk-upstream-test";
 
     private FakeOpenAiServer(int port) throws IOException {
-        super("fake-openai-", port);
+        super("fake-openai-", port, OpenAiError::scripted);
         route("/", new RequestRouter(this));
         route("/images/", new ImageHandler());
     }

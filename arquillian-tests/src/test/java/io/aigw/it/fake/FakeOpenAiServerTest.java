@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -251,6 +252,197 @@ class FakeOpenAiServerTest {
         assertTrue(dropped.getCause() instanceof IOException, dropped.getCause()::toString);
     }
 
+    @Test
+    void failNextFailsExactlyThatManyRequestsPlainOrStreamedThenServes() throws Exception {
+        String model = "gpt-scripted-next";
+        server.faults().failNext(model, 2, 503, Duration.ofMillis(1500));
+
+        List<HttpResponse<String>> failed = List.of(send(chat(model, false).build()), send(chat(model, true).build()));
+        HttpResponse<String> plain = send(chat(model, false).build());
+        HttpResponse<String> streamed = send(chat(model, true).build());
+
+        for (HttpResponse<String> response : failed) {
+            assertEquals(503, response.statusCode());
+            assertEquals("2", response.headers().firstValue("retry-after").orElseThrow(), "1.5 s rounded up");
+            assertEquals("application/json", response.headers().firstValue("content-type").orElseThrow());
+            assertEquals(parse("""
+                    {"error":{"message":"The engine is currently overloaded, please try again later",
+                     "type":"server_error","param":null,"code":null}}"""), parse(response.body()));
+        }
+        assertEquals(200, plain.statusCode());
+        assertEquals("Hello from gpt-scripted-next.", parse(plain.body()).getJsonArray("choices").getJsonObject(0)
+                .getJsonObject("message").getString("content"));
+        assertEquals(200, streamed.statusCode());
+        assertTrue(streamed.body().endsWith("data: [DONE]\n\n"), streamed.body());
+        assertEquals(2, server.faults().failuresServed(model));
+    }
+
+    @Test
+    void failNextFailsExactlyThatManyOfConcurrentRequests() throws Exception {
+        String model = "gpt-scripted-concurrent";
+        server.faults().failNext(model, 5, 500, null);
+
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            pending.add(client.sendAsync(post("/chat/completions", chat(model, false).build().toString()),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> failed = new ArrayList<>();
+        int served = 0;
+        for (CompletableFuture<HttpResponse<String>> reply : pending) {
+            HttpResponse<String> response = reply.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (response.statusCode() == 200) {
+                served++;
+            } else {
+                failed.add(response);
+            }
+        }
+
+        assertEquals(15, served);
+        assertEquals(5, failed.size());
+        for (HttpResponse<String> response : failed) {
+            assertEquals(500, response.statusCode());
+            assertFalse(response.headers().firstValue("retry-after").isPresent(), "no retry-after was scripted");
+            assertEquals(parse("""
+                    {"error":{"message":"The server had an error while processing your request.",
+                     "type":"server_error","param":null,"code":null}}"""), parse(response.body()));
+        }
+        assertEquals(5, server.faults().failuresServed(model));
+    }
+
+    @Test
+    void aScripted429IsTheRateLimitErrorWithRetryAfterOnlyWhenGiven() throws Exception {
+        String model = "gpt-scripted-429";
+        JsonObject rateLimited = parse("""
+                {"error":{"message":"Rate limit reached for requests","type":"requests","param":null,
+                 "code":"rate_limit_exceeded"}}""");
+
+        server.faults().failNext(model, 1, 429, Duration.ofSeconds(3));
+        HttpResponse<String> withRetryAfter = send(chat(model, false).build());
+        server.faults().failNext(model, 1, 429, null);
+        HttpResponse<String> without = send(chat(model, true).build());
+
+        assertEquals(429, withRetryAfter.statusCode());
+        assertEquals("3", withRetryAfter.headers().firstValue("retry-after").orElseThrow());
+        assertEquals("3s", withRetryAfter.headers().firstValue("x-ratelimit-reset-requests").orElseThrow());
+        assertEquals(rateLimited, parse(withRetryAfter.body()));
+        assertEquals(429, without.statusCode());
+        assertFalse(without.headers().firstValue("retry-after").isPresent());
+        assertEquals("0", without.headers().firstValue("x-ratelimit-remaining-requests").orElseThrow());
+        assertEquals(rateLimited, parse(without.body()));
+        assertEquals(200, send(chat(model, false).build()).statusCode());
+    }
+
+    @Test
+    void failAlwaysFailsEveryRequestUntilRecover() throws Exception {
+        String model = "gpt-scripted-always";
+        server.faults().failAlways(model, 500);
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(500, send(chat(model, i % 2 == 1).build()).statusCode());
+        }
+        server.faults().recover(model);
+
+        assertEquals(200, send(chat(model, false).build()).statusCode());
+        assertEquals(200, send(chat(model, true).build()).statusCode());
+        assertEquals(3, server.faults().failuresServed(model), "recover keeps the count");
+    }
+
+    @Test
+    void delayHoldsTheAnswerForItsLengthAndRecoverWakesItEarly() throws Exception {
+        String slow = "gpt-scripted-slow";
+        String stuck = "gpt-scripted-stuck";
+        server.faults().delay(slow, Duration.ofMillis(400));
+        server.faults().delay(stuck, Duration.ofSeconds(60));
+
+        long start = System.nanoTime();
+        HttpResponse<String> delayed = send(chat(slow, false).build());
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        CompletableFuture<HttpResponse<String>> held = client.sendAsync(
+                post("/chat/completions", chat(stuck, true).build().toString()), HttpResponse.BodyHandlers.ofString());
+        assertTrue(server.awaitRequestFor(stuck, WAIT).isPresent());
+
+        assertEquals(200, delayed.statusCode());
+        assertTrue(elapsedMillis >= 400, "answered after " + elapsedMillis + " ms");
+        assertThrows(TimeoutException.class, () -> held.get(300, TimeUnit.MILLISECONDS), "no status line yet");
+        server.faults().recover(stuck);
+        HttpResponse<String> woken = held.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(200, woken.statusCode());
+        assertTrue(woken.body().endsWith("data: [DONE]\n\n"), woken.body());
+        server.faults().recover(slow);
+    }
+
+    @Test
+    void scriptsApplyToTheExactModelOnlyAndAfterTheRequestIsValidated() throws Exception {
+        String model = "gpt-scripted-exact";
+        server.faults().failAlways(model, 503);
+
+        HttpResponse<String> other = send(chat(model + "-2", false).build());
+        HttpResponse<String> invalid = send(Json.createObjectBuilder().add("model", model)
+                .add("messages", Json.createArrayBuilder()).build());
+        IllegalArgumentException unscriptable = assertThrows(IllegalArgumentException.class,
+                () -> server.faults().failNext(model, 1, 529, null));
+
+        assertEquals(200, other.statusCode());
+        assertEquals(400, invalid.statusCode());
+        assertEquals("empty_array", parse(invalid.body()).getJsonObject("error").getString("code"));
+        assertEquals("The fake OpenAI server has no error reply for HTTP 529; it can script 401, 403, 429, 500 and "
+                + "503.", unscriptable.getMessage());
+        assertEquals(503, send(chat(model, false).build()).statusCode(), "the rejected script left the old one");
+        assertEquals(1, server.faults().failuresServed(model));
+        server.faults().recover(model);
+    }
+
+    @Test
+    void clearRemovesEveryScriptWakesDelayedRequestsAndResetsTheCounts() throws Exception {
+        try (FakeOpenAiServer own = FakeOpenAiServer.start(0)) {
+            own.faults().failAlways("gpt-a", 500);
+            own.faults().failNext("gpt-b", 3, 429, Duration.ofSeconds(1));
+            own.faults().delay("gpt-c", Duration.ofSeconds(60));
+            assertEquals(500, client.send(post(own, chat("gpt-a", false).build()),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            CompletableFuture<HttpResponse<String>> held = client.sendAsync(post(own, chat("gpt-c", false).build()),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(own.awaitRequestFor("gpt-c", WAIT).isPresent());
+
+            own.faults().clear();
+
+            assertEquals(200, held.get(WAIT.toSeconds(), TimeUnit.SECONDS).statusCode());
+            for (String model : List.of("gpt-a", "gpt-b", "gpt-c")) {
+                assertEquals(200, client.send(post(own, chat(model, false).build()),
+                        HttpResponse.BodyHandlers.ofString()).statusCode(), model);
+            }
+            assertEquals(0, own.faults().failuresServed("gpt-a"));
+        }
+    }
+
+    @Test
+    void stopWakesARequestSleepingInAScriptedDelay() throws Exception {
+        FakeOpenAiServer own = FakeOpenAiServer.start(0);
+        own.faults().delay("gpt-slow", Duration.ofSeconds(60));
+        CompletableFuture<HttpResponse<String>> reply = client.sendAsync(post(own, chat("gpt-slow", false).build()),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(own.awaitRequestFor("gpt-slow", WAIT).isPresent());
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), own::stop);
+        ExecutionException dropped = assertThrows(ExecutionException.class, () -> reply.get(5, TimeUnit.SECONDS));
+        assertTrue(dropped.getCause() instanceof IOException, dropped.getCause()::toString);
+    }
+
+    @Test
+    void contextLengthFaultIsOpenAisExactError() throws Exception {
+        for (boolean stream : new boolean[] {false, true}) {
+            HttpResponse<String> response = send(chat("fault-context-length", stream).build());
+
+            assertEquals(400, response.statusCode());
+            assertEquals(parse("""
+                    {"error":{"message":"This model's maximum context length is 128000 tokens. However, your \
+                    messages resulted in 130000 tokens. Please reduce the length of the messages.",
+                     "type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}"""),
+                    parse(response.body()));
+        }
+    }
+
     private static ChatBody chat(String model, boolean stream) {
         return new ChatBody(Json.createObjectBuilder().add("model", model).add("stream", stream)
                 .add("messages", Json.createArrayBuilder()
@@ -329,8 +521,17 @@ class FakeOpenAiServerTest {
         return client.send(post(path, body), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A chat completion request to another fake than the shared one. */
+    private static HttpRequest post(FakeOpenAiServer target, JsonObject body) {
+        return post(target.baseUrl(), "/chat/completions", body.toString());
+    }
+
     private static HttpRequest post(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(WAIT)
+        return post(server.baseUrl(), path, body);
+    }
+
+    private static HttpRequest post(String baseUrl, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(WAIT)
                 .header("Authorization", "Bearer " + FakeOpenAiServer.UPSTREAM_KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * The lifecycle and bookkeeping every fake provider server shares: a pool of {@value #THREADS} daemon threads, a
  * {@link HttpServer} bound to 127.0.0.1, idempotent {@link #stop()}, the {@link RequestLog} of received requests,
  * the {@link StreamGate}s by id, the count of open event streams and the stop signal that hanging, stalled and gated
- * handlers wait on.
+ * handlers wait on, and the {@link ScriptedFaults} tests script at runtime.
  *
  * <p>{@link FakeOpenAiServer}, {@link FakeAnthropicServer}, {@link FakeGeminiServer} and {@link FakeBedrockServer}
  * extend it and add only their routes, {@link #baseUrl()}, constants and request look-ups (which differ: the model
@@ -42,6 +42,7 @@ public abstract class FakeServer implements FakeUpstream, AutoCloseable {
     private final AtomicInteger activeStreams = new AtomicInteger();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ScriptedFaults faults;
     private final ExecutorService executor;
     private final HttpServer http;
 
@@ -50,9 +51,11 @@ public abstract class FakeServer implements FakeUpstream, AutoCloseable {
      *
      * @param threadPrefix the pool's thread name prefix, e.g. {@code "fake-openai-"}, numbered per prefix
      * @param port         the port, or 0 for an ephemeral one
+     * @param errors       the provider's error reply for a {@linkplain #faults() scripted} failure's status
      * @throws IOException if the port cannot be bound
      */
-    FakeServer(String threadPrefix, int port) throws IOException {
+    FakeServer(String threadPrefix, int port, ScriptedErrors errors) throws IOException {
+        faults = new ScriptedFaults(errors);
         AtomicInteger threadIds = THREAD_IDS.computeIfAbsent(threadPrefix, prefix -> new AtomicInteger());
         executor = Executors.newFixedThreadPool(THREADS, task -> {
             Thread thread = new Thread(task, threadPrefix + threadIds.incrementAndGet());
@@ -84,6 +87,7 @@ public abstract class FakeServer implements FakeUpstream, AutoCloseable {
             return;
         }
         stopSignal.countDown();
+        faults.stop();
         gates.values().forEach(StreamGate::release);
         http.stop(0);
         executor.shutdownNow();
@@ -125,6 +129,16 @@ public abstract class FakeServer implements FakeUpstream, AutoCloseable {
             gate.release();
         }
         return gate;
+    }
+
+    /**
+     * Returns the faults tests script on this fake at runtime: failures and delays of one model's chat requests,
+     * until recovered (see {@link ScriptedFaults}).
+     *
+     * @return the scripts of this fake, the same instance on every call
+     */
+    public final ScriptedFaults faults() {
+        return faults;
     }
 
     /** Returns how many event streams are being written right now. */

@@ -3,11 +3,12 @@ package io.aigw.it.fake;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 
 /**
- * A Google API error reply — {@code {"error":{"code","message","status","details"?}}} with its HTTP status — thrown by
- * the Gemini handlers and written by {@link GeminiRouter}. Gemini sends no {@code Retry-After} header: a rate limit
- * says when to retry in a {@code google.rpc.RetryInfo} detail.
+ * A Google API error reply — {@code {"error":{"code","message","status","details"?}}} with its HTTP status — thrown by the Gemini handlers and written by {@link GeminiRouter}. Gemini itself sends no
+ * {@code Retry-After} header: a rate limit says when to retry in a {@code google.rpc.RetryInfo} detail, scripted
+ * failures included.
  */
 final class GeminiError extends RuntimeException {
 
@@ -93,12 +94,23 @@ final class GeminiError extends RuntimeException {
         return new GeminiError(405, "INVALID_ARGUMENT", "Method not allowed.", null);
     }
 
+    /** 429 {@code RESOURCE_EXHAUSTED}, {@code RetryInfo} of {@value #RETRY_DELAY_SECONDS} s ({@code fault-429}). */
     static GeminiError rateLimited() {
-        return new GeminiError(429, "RESOURCE_EXHAUSTED", "You exceeded your current quota, please check your plan "
-                + "and billing details.", JsonSupport.JSON.createArrayBuilder()
+        return rateLimited(Duration.ofSeconds(RETRY_DELAY_SECONDS));
+    }
+
+    /**
+     * 429 {@code RESOURCE_EXHAUSTED}, with a {@code google.rpc.RetryInfo} detail when {@code retryDelay} is given.
+     *
+     * @param retryDelay the {@code retryDelay}, sent in whole seconds, or {@code null} for no detail
+     */
+    static GeminiError rateLimited(Duration retryDelay) {
+        JsonArrayBuilder details = retryDelay == null ? null : JsonSupport.JSON.createArrayBuilder()
                 .add(JsonSupport.JSON.createObjectBuilder()
                         .add("@type", "type.googleapis.com/google.rpc.RetryInfo")
-                        .add("retryDelay", RETRY_DELAY_SECONDS + "s")));
+                        .add("retryDelay", ScriptedErrors.seconds(retryDelay) + "s"));
+        return new GeminiError(429, "RESOURCE_EXHAUSTED", "You exceeded your current quota, please check your plan "
+                + "and billing details.", details);
     }
 
     static GeminiError internal() {
@@ -108,5 +120,28 @@ final class GeminiError extends RuntimeException {
 
     static GeminiError unavailable() {
         return new GeminiError(503, "UNAVAILABLE", "The model is overloaded. Please try again later.", null);
+    }
+
+    /** 400: the prompt has more tokens than the model's input limit ({@code fault-context-length}). */
+    static GeminiError inputTooLong() {
+        return invalid("The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).");
+    }
+
+    /**
+     * The error of a {@link ScriptedFaults scripted} failure: 401 {@code UNAUTHENTICATED}, 429
+     * {@code RESOURCE_EXHAUSTED} (its {@code RetryInfo} the retry-after), 500 {@code INTERNAL} or 503
+     * {@code UNAVAILABLE}, as the {@code fault-*} models answer; like the real API, never a {@code Retry-After} header.
+     *
+     * @throws IllegalArgumentException for any other status
+     */
+    static GeminiError scripted(int status, Duration retryAfter) {
+        GeminiError error = switch (status) {
+            case 401 -> unauthenticated();
+            case 429 -> rateLimited(retryAfter);
+            case 500 -> internal();
+            case 503 -> unavailable();
+            default -> throw ScriptedErrors.unsupported("Gemini", status, "401, 429, 500 and 503");
+        };
+        return error; // Gemini never sends Retry-After: the delay travels in RetryInfo only
     }
 }

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Serves {@code POST /v1beta/models/{model}:generateContent} and {@code :streamGenerateContent}: validates the
- * request, applies the fault selected by the model name, and answers with one {@code GenerateContentResponse} or its
- * chunks — as {@code data:} events with {@code alt=sse}, else as one JSON array, as Gemini does.
+ * request, applies the model's {@link ScriptedFaults} and then the fault selected by the model name, and answers with
+ * one {@code GenerateContentResponse} or its chunks — as {@code data:} events with {@code alt=sse}, else as one JSON
+ * array, as Gemini does.
  *
  * <p>Faults that only make sense mid-stream ({@code fault-error-event}, {@code fault-reset-midstream},
  * {@code fault-stall-midstream}) answer a non-stream request normally.
@@ -33,6 +34,7 @@ final class GeminiGenerateHandler {
         JsonObject body = recorded.json().orElseThrow(() -> GeminiError.invalid(
                 "Invalid JSON payload received. Unexpected token."));
         GeminiRequest request = GeminiRequest.from(model, stream, body);
+        server.faults().apply(model);
         switch (model) {
             case "fault-429" -> throw GeminiError.rateLimited();
             case "fault-500" -> throw GeminiError.internal();
@@ -40,6 +42,7 @@ final class GeminiGenerateHandler {
             case "fault-400" -> throw GeminiError.invalid("* GenerateContentRequest.generation_config: "
                     + "fault-400 always rejects the request");
             case "fault-401" -> throw GeminiError.unauthenticated();
+            case "fault-context-length" -> throw GeminiError.inputTooLong();
             case "fault-timeout" -> {
                 // No status line, no headers: the client waits until its own timeout, stop(), or 60 s.
                 server.awaitStop(HANG);

@@ -2,6 +2,8 @@ package io.aigw.it.fake;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,13 @@ final class OpenAiError extends RuntimeException {
 
     private OpenAiError(int status, String message, String type, String param, String code) {
         this(status, message, type, param, code, Map.of());
+    }
+
+    private OpenAiError(OpenAiError error, Map<String, String> headers) {
+        super(error.getMessage(), null, false, false);
+        this.status = error.status;
+        this.body = error.body;
+        this.headers = headers;
     }
 
     int status() {
@@ -69,10 +78,24 @@ final class OpenAiError extends RuntimeException {
                 + "not supported.", INVALID_REQUEST, null, "unsupported_country_region_territory");
     }
 
+    /** 429 {@code rate_limit_exceeded} with {@code retry-after: 7} ({@code fault-429}). */
     static OpenAiError rateLimited() {
+        return rateLimited(Duration.ofSeconds(7));
+    }
+
+    /**
+     * 429 {@code rate_limit_exceeded} with the {@code x-ratelimit-*-requests} headers, the reset being
+     * {@code retryAfter} (7 s when {@code null}).
+     *
+     * @param retryAfter the {@code retry-after} to send, or {@code null} for none
+     */
+    static OpenAiError rateLimited(Duration retryAfter) {
+        long reset = retryAfter == null ? 7 : ScriptedErrors.seconds(retryAfter);
+        Map<String, String> headers = new HashMap<>(ScriptedErrors.retryAfterHeader(retryAfter));
+        headers.putAll(Map.of("x-ratelimit-limit-requests", "500", "x-ratelimit-remaining-requests", "0",
+                "x-ratelimit-reset-requests", reset + "s"));
         return new OpenAiError(429, "Rate limit reached for requests", "requests", null, "rate_limit_exceeded",
-                Map.of("retry-after", "7", "x-ratelimit-limit-requests", "500",
-                        "x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "7s"));
+                Map.copyOf(headers));
     }
 
     static OpenAiError serverError() {
@@ -83,6 +106,32 @@ final class OpenAiError extends RuntimeException {
     static OpenAiError overloaded() {
         return new OpenAiError(503, "The engine is currently overloaded, please try again later", "server_error",
                 null, null);
+    }
+
+    /**
+     * The error of a {@link ScriptedFaults scripted} failure: 401 {@code invalid_api_key}, 403
+     * {@code unsupported_country_region_territory}, 429 {@code rate_limit_exceeded}, 500 {@code server_error} or 503
+     * overloaded, as the {@code fault-*} models answer, with {@code retry-after} when given.
+     *
+     * @throws IllegalArgumentException for any other status
+     */
+    static OpenAiError scripted(int status, Duration retryAfter) {
+        OpenAiError error = switch (status) {
+            case 401 -> invalidApiKey();
+            case 403 -> unsupportedRegion();
+            case 429 -> rateLimited(retryAfter);
+            case 500 -> serverError();
+            case 503 -> overloaded();
+            default -> throw ScriptedErrors.unsupported("OpenAI", status, "401, 403, 429, 500 and 503");
+        };
+        return status == 429 ? error : new OpenAiError(error, ScriptedErrors.retryAfterHeader(retryAfter));
+    }
+
+    /** 400 {@code context_length_exceeded}: the prompt is longer than the context ({@code fault-context-length}). */
+    static OpenAiError contextLengthExceeded() {
+        return new OpenAiError(400, "This model's maximum context length is 128000 tokens. However, your messages "
+                + "resulted in 130000 tokens. Please reduce the length of the messages.", INVALID_REQUEST, "messages",
+                "context_length_exceeded");
     }
 
     static OpenAiError modelNotFound(String model) {

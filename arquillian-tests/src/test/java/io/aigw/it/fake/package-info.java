@@ -14,7 +14,8 @@
  * {@link io.aigw.it.fake.BedrockConversation}) and answers a request the real API rejects with that API's error. All
  * four extend
  * {@link io.aigw.it.fake.FakeServer}, which holds what they share (the thread pool and server bound to 127.0.0.1,
- * stop, the request log, the stream gates, the count of open streams), and each has one
+ * stop, the request log, the stream gates, the count of open streams, the {@link io.aigw.it.fake.ScriptedFaults} with
+ * which a test makes one model fail or slow down at runtime and recover), and each has one
  * {@link io.aigw.it.fake.FakeRouter} that records every request, checks its credentials, routes it and maps
  * errors to the provider's replies. {@link io.aigw.it.fake.FakeUpstreams} starts one shared instance of each per
  * JUnit launcher session, before the Liberty server under test is started.

@@ -1,0 +1,348 @@
+package io.aigw.policy.routing;
+
+import dev.failsafe.CircuitBreaker;
+import io.aigw.jca.api.ChatRequest;
+import io.aigw.jca.api.StreamAbortedException;
+import io.aigw.policy.GatewayException;
+import io.aigw.policy.Problem;
+import io.aigw.policy.ResponseHeaders;
+import io.aigw.policy.budget.PriceTable;
+import io.aigw.policy.budget.PriceVersion;
+import io.aigw.policy.chain.CandidateGate;
+import io.aigw.policy.chain.Exchange;
+import io.aigw.policy.config.GatewayClock;
+import io.aigw.policy.config.GatewaySettings;
+import io.aigw.policy.quota.TokenEstimate;
+import io.aigw.policy.route.FailureClass;
+import io.aigw.policy.route.Route;
+import io.aigw.policy.route.RouteSpec;
+import io.aigw.policy.route.RouteTable;
+import io.aigw.policy.route.RouteTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Sends a request where its model name leads: a plain model or {@code <connection>/<model>} to the one connection
+ * that serves it; a route to its targets in the order of its strategy. Each target is checked before it is tried
+ * (retired, the key's allow-list, the upstream's cool-down, the policy steps' gates, its circuit breaker); a failure
+ * the route falls back on is retried on the same target with backoff and jitter (honouring the upstream's
+ * {@code Retry-After} up to the route's ceiling) and then moves on to the next target, until one answers, the
+ * targets run out or {@code aigw.routes.max-time} has passed. A stream moves on only before its first byte reached
+ * the client. What happened goes into the answer's headers and the audit record's {@code details.route}.
+ */
+@ApplicationScoped
+public class Router {
+
+    @Inject
+    RouteTable routes;
+
+    @Inject
+    ModelResolver resolver;
+
+    @Inject
+    TargetBreakers breakers;
+
+    @Inject
+    TargetStats stats;
+
+    @Inject
+    PriceTable prices;
+
+    @Inject
+    GatewaySettings settings;
+
+    @Inject
+    GatewayClock clock;
+
+    /** Every route in force by name. */
+    public Map<String, Route> routes() {
+        return routes.routes();
+    }
+
+    /** The route a requested model names, if it names one. */
+    public Optional<Route> routeOf(String requested) {
+        return requested == null ? Optional.empty() : routes.find(requested);
+    }
+
+    /**
+     * Runs the request: on the route its model names, else on the one target it resolves to.
+     *
+     * @param request  the decoded request (for stickiness and the cheapest strategy)
+     * @param filtered tells whether a successful answer was stopped by a content filter (a route may fall back)
+     */
+    public <T> T run(Exchange ex, Object request, TargetCall<T> call, Function<T, Boolean> filtered)
+            throws StreamAbortedException {
+        Optional<Route> route = routeOf(ex.requestedModel());
+        if (route.isEmpty()) {
+            ResolvedModel target = resolver.resolve(ex.requestedModel());
+            serving(ex, target);
+            ex.accept();
+            return call.call(target);
+        }
+        return runRoute(ex, route.get(), request, call, filtered);
+    }
+
+    private <T> T runRoute(Exchange ex, Route route, Object request, TargetCall<T> call,
+                           Function<T, Boolean> filtered) throws StreamAbortedException {
+        RouteSpec spec = route.spec();
+        ResponseHeaders headers = ex.call().responseHeaders();
+        headers.route(route.name());
+        AttemptLog log = new AttemptLog(route.name(), route.version(), route.source(), spec.strategy().wireName());
+        long start = clock.nanos();
+        long deadline = start + settings.routesMaxTime().toNanos();
+        Instant now = clock.now();
+        GatewayException refusal = null;
+        GatewayException failure = null;
+        long soonestRetry = Long.MAX_VALUE;
+        String servedBy = null;
+        try {
+            List<RouteTarget> ordered = order(spec, ex, request, now, log);
+            for (int i = 0; i < ordered.size(); i++) {
+                RouteTarget target = ordered.get(i);
+                boolean last = i == ordered.size() - 1;
+                if (target.retired(now)) {
+                    log.skipped(target.model(), "retired");
+                    continue;
+                }
+                ResolvedModel resolved;
+                try {
+                    resolved = resolver.resolve(target.model());
+                } catch (GatewayException e) {
+                    log.skipped(target.model(), "unresolvable");
+                    refusal = refusal == null ? e : refusal;
+                    continue;
+                }
+                String qualified = resolved.qualified();
+                if (!ex.caller().mayUse(target.model()) && !ex.caller().mayUse(qualified)) {
+                    log.skipped(qualified, "not_allowed");
+                    refusal = refusal == null ? new GatewayException(Problem.MODEL_NOT_ALLOWED, "The API key '"
+                            + ex.caller().keyId() + "' may use the route '" + route.name() + "' but none of its "
+                            + "targets it could be sent to.", "model", null, null) : refusal;
+                    continue;
+                }
+                long cooling = stats.coolingFor(qualified, clock.nanos());
+                if (cooling > 0) {
+                    log.skipped(qualified, "cooling_down");
+                    soonestRetry = Math.min(soonestRetry, cooling);
+                    continue;
+                }
+                GatewayException gated = gate(ex, target.model(), qualified);
+                if (gated != null) {
+                    log.skipped(qualified, gated.problem().code() == null ? "refused" : gated.problem().code());
+                    refusal = refusal == null ? gated : refusal;
+                    continue;
+                }
+                CircuitBreaker<Object> breaker = breakers.of(qualified, spec.breaker());
+                if (breaker != null && !breaker.tryAcquirePermit()) {
+                    log.skipped(qualified, "breaker_open");
+                    soonestRetry = Math.min(soonestRetry, Math.max(1, breaker.getRemainingDelay().toNanos()));
+                    continue;
+                }
+                for (int attempt = 1; ; attempt++) {
+                    serving(ex, resolved);
+                    headers.attempt(qualified);
+                    if (target.retireAt() != null) {
+                        headers.retiring(route.changedAt(), target.retireAt());
+                    } else {
+                        headers.notRetiring();
+                    }
+                    ex.accept();
+                    long t0 = System.nanoTime();
+                    stats.begin(qualified);
+                    T result;
+                    try {
+                        result = call.call(resolved);
+                    } catch (GatewayException e) {
+                        long t1 = System.nanoTime();
+                        FailureClass c = FailureClassifier.classify(e);
+                        boolean upstreamFault = c != null && c.retryable();
+                        stats.end(qualified, -1, clock.nanos());
+                        record(breaker, upstreamFault);
+                        log.tried(qualified, c == null ? "client_error" : c.wireName(), e.problem().status(),
+                                (t1 - t0) / 1_000_000, breaker == null ? null : TargetBreakers.state(breaker), null);
+                        failure = e;
+                        if (ex.responseCommitted() || c == null || !spec.fallbackOn().contains(c)) {
+                            throw e;
+                        }
+                        Duration upstreamWait = FailureClassifier.upstreamRetryAfter(e);
+                        if (upstreamWait != null && upstreamWait.compareTo(spec.retry().honorRetryAfterUpTo()) > 0) {
+                            stats.coolDown(qualified, clock.nanos() + upstreamWait.toNanos());
+                            break;
+                        }
+                        if (!c.retryable() || attempt >= spec.retry().maxAttempts()
+                                || (breaker != null && !breaker.isClosed())) {
+                            break;
+                        }
+                        long wait = backoff(spec.retry().backoff(), attempt, upstreamWait);
+                        if (clock.nanos() + wait >= deadline) {
+                            break;
+                        }
+                        if (!sleep(wait)) {
+                            throw e;
+                        }
+                        continue;
+                    } catch (RuntimeException | StreamAbortedException e) {
+                        stats.end(qualified, -1, clock.nanos());
+                        record(breaker, false);
+                        throw e;
+                    }
+                    long t1 = System.nanoTime();
+                    Long first = ex.firstChunkNanos();
+                    double latency = (ex.stream() && first != null ? first - t0 : t1 - t0) / 1e6;
+                    stats.end(qualified, Math.max(0, latency), clock.nanos());
+                    record(breaker, false);
+                    if (!last && spec.fallbackOn().contains(FailureClass.CONTENT_FILTER)
+                            && Boolean.TRUE.equals(filtered.apply(result))) {
+                        log.tried(qualified, FailureClass.CONTENT_FILTER.wireName(), 200, (t1 - t0) / 1_000_000,
+                                breaker == null ? null : TargetBreakers.state(breaker), null);
+                        break;
+                    }
+                    log.tried(qualified, "ok", 200, (t1 - t0) / 1_000_000,
+                            breaker == null ? null : TargetBreakers.state(breaker), null);
+                    servedBy = qualified;
+                    return result;
+                }
+                if (clock.nanos() >= deadline) {
+                    log.note("stopped", "max_time");
+                    break;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (refusal != null) {
+                throw refusal;
+            }
+            throw new GatewayException(Problem.NO_TARGET_AVAILABLE, "No target of the route '" + route.name()
+                    + "' can take requests now (circuit breakers open or upstreams asking to wait). Retry later.",
+                    null, soonestRetry == Long.MAX_VALUE ? Duration.ofSeconds(1)
+                    : Duration.ofSeconds(Math.max(1, (soonestRetry + 999_999_999) / 1_000_000_000)), null);
+        } finally {
+            ex.detail("route", log.build(servedBy));
+        }
+    }
+
+    /** The targets in the order the strategy gives for this request. */
+    private List<RouteTarget> order(RouteSpec spec, Exchange ex, Object request, Instant now, AttemptLog log) {
+        List<RouteTarget> targets = spec.targets();
+        return switch (spec.strategy()) {
+            case PRIORITY -> CandidateOrder.byPriority(targets);
+            case WEIGHTED -> CandidateOrder.weighted(targets, stickyId(spec, ex, request));
+            case LEAST_LATENCY -> {
+                long n = clock.nanos();
+                yield CandidateOrder.byFigure(targets, t -> qualified(t).map(q -> stats.latencyMillis(q, n))
+                        .orElse(Double.NaN));
+            }
+            case LEAST_BUSY -> CandidateOrder.byFigure(targets, t -> qualified(t).map(q -> (double) stats.inFlight(q))
+                    .orElse(Double.NaN));
+            case CHEAPEST -> cheapest(targets, request, now, log);
+        };
+    }
+
+    private List<RouteTarget> cheapest(List<RouteTarget> targets, Object request, Instant now, AttemptLog log) {
+        TokenEstimate estimate = TokenEstimate.of(request, settings.defaultOutputTokens());
+        Map<RouteTarget, PriceVersion> priced = new java.util.HashMap<>();
+        String currency = null;
+        for (RouteTarget t : CandidateOrder.byPriority(targets)) {
+            Optional<PriceVersion> p = price(t, now, currency);
+            if (p.isPresent()) {
+                currency = p.get().currency();
+                priced.put(t, p.get());
+            }
+        }
+        if (priced.isEmpty()) {
+            log.note("cheapest", "no target has a price: priority order");
+            return CandidateOrder.byPriority(targets);
+        }
+        log.note("cheapest", "compared in " + currency);
+        return CandidateOrder.byFigureKnownFirst(targets, t -> priced.containsKey(t)
+                ? priced.get(t).prices().worstCase(estimate).doubleValue() : Double.NaN);
+    }
+
+    private Optional<PriceVersion> price(RouteTarget t, Instant now, String currency) {
+        Optional<String> q = qualified(t);
+        for (String model : q.isPresent() ? List.of(q.get(), t.model()) : List.of(t.model())) {
+            Optional<PriceVersion> p = currency == null ? prices.findAny(model, now) : prices.find(model, currency, now);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> qualified(RouteTarget t) {
+        try {
+            return Optional.of(resolver.resolve(t.model()).qualified());
+        } catch (GatewayException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Who a sticky route keeps together: the key, or the request's {@code user} (the key when it names none). */
+    private static String stickyId(RouteSpec spec, Exchange ex, Object request) {
+        if (spec.sticky() == null) {
+            return null;
+        }
+        if (spec.sticky().equals("user") && request instanceof ChatRequest chat) {
+            Object user = chat.extensions().get("user");
+            if (user instanceof String s && !s.isEmpty()) {
+                return "user:" + s;
+            }
+            if (chat.extensions().get("metadata") instanceof Map<?, ?> m && m.get("user_id") instanceof String s
+                    && !s.isEmpty()) {
+                return "user:" + s;
+            }
+        }
+        return "key:" + ex.caller().keyId();
+    }
+
+    private static GatewayException gate(Exchange ex, String model, String qualified) {
+        for (CandidateGate g : ex.candidateGates()) {
+            GatewayException refused = g.refuse(model, qualified);
+            if (refused != null) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    private static void serving(Exchange ex, ResolvedModel target) {
+        ex.resolvedModel(target.qualified());
+        ex.connection(target.connection());
+    }
+
+    private static void record(CircuitBreaker<Object> breaker, boolean failed) {
+        if (breaker == null) {
+            return;
+        }
+        if (failed) {
+            breaker.recordFailure();
+        } else {
+            breaker.recordSuccess();
+        }
+    }
+
+    /** The wait before retry {@code attempt + 1}: exponential with jitter (50–150%), at least the upstream's ask. */
+    static long backoff(Duration base, int attempt, Duration upstreamWait) {
+        double factor = Math.pow(2, attempt - 1) * (0.5 + ThreadLocalRandom.current().nextDouble());
+        long wait = (long) (base.toNanos() * factor);
+        return upstreamWait == null ? wait : Math.max(wait, upstreamWait.toNanos());
+    }
+
+    private static boolean sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
