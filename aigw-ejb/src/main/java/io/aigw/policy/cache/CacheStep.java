@@ -4,6 +4,7 @@ import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.ChatResponse;
 import io.aigw.jca.api.FinishReason;
 import io.aigw.jca.api.Usage;
+import io.aigw.policy.GatewayException;
 import io.aigw.policy.chain.Exchange;
 import io.aigw.policy.chain.Operation;
 import io.aigw.policy.chain.PolicyChain;
@@ -22,7 +23,9 @@ import java.util.Optional;
 
 /**
  * Answers a chat request of a caching route from the cache when the same tenant asked the same thing before (within
- * the route's {@code ttl}, under the same route version), and keeps the answer of a miss. The caller may send
+ * the route's {@code ttl}, under the same route version) or, for a semantic cache, a question close enough (cosine
+ * similarity of the local embedding model's vectors at least the route's {@code similarity}, everything else of the
+ * request the same), and keeps the answer of a miss. The caller may send
  * {@code x-aigw-cache: bypass} (neither read nor kept) or {@code refresh} (not read, kept). Runs after the limits and
  * budgets (a hit is a request, which costs no tokens) and before routing.
  */
@@ -41,6 +44,12 @@ public class CacheStep implements PolicyStep {
 
     @Inject
     GatewayClock clock;
+
+    @Inject
+    SemanticIndex semantic;
+
+    @Inject
+    QuestionEmbedder embedder;
 
     @Override
     public boolean appliesTo(Exchange exchange) {
@@ -69,22 +78,39 @@ public class CacheStep implements PolicyStep {
         }
         ChatRequest request = (ChatRequest) exchange.decode();
         String tenant = exchange.caller().tenant();
-        String key = CacheKey.of(tenant, exchange.call().path(), route.name() + "@" + route.version(), request);
+        String routeVersion = route.name() + "@" + route.version();
+        String key = CacheKey.of(tenant, exchange.call().path(), routeVersion, request);
+        SemanticQuestion question = spec.semantic()
+                ? SemanticQuestion.of(tenant, exchange.call().path(), routeVersion, request) : null;
+        float[] vector = null;
+        JsonObjectBuilder semanticDetail = null;
         long now = clock.nanos();
         if (directive == null) {
             CachedAnswer hit = cache.get(key, tenant, now);
             if (hit != null) {
-                headers.cache("hit");
-                headers.servedFromCache(hit.servedBy());
-                exchange.answerFromCache(hit.answer());
-                exchange.resolvedModel(hit.servedBy());
-                Usage saved = hit.answer().usage();
-                exchange.detail("cache", status("hit", key)
-                        .add("saved_input_tokens", saved == null ? 0 : saved.inputTokens())
-                        .add("saved_output_tokens", saved == null ? 0 : saved.outputTokens()).build());
+                answer(exchange, hit, status("hit", key).add("match", "exact"));
                 chain.proceed(exchange);
                 return;
             }
+            if (question != null) {
+                semanticDetail = JSON.createObjectBuilder();
+                vector = embed(question, semanticDetail);
+                SemanticIndex.Match match = vector == null ? null : semantic.closest(question.partition(), vector);
+                if (match != null) {
+                    semanticDetail.add("closest", Math.round(match.similarity() * 10_000) / 10_000.0);
+                    CachedAnswer near = match.similarity() >= spec.similarity()
+                            ? cache.get(match.exactKey(), tenant, now) : null;
+                    if (near != null) {
+                        answer(exchange, near, status("hit", match.exactKey()).add("match", "semantic")
+                                .add("similarity", Math.round(match.similarity() * 10_000) / 10_000.0));
+                        chain.proceed(exchange);
+                        return;
+                    }
+                }
+            }
+        } else if (question != null && directive.equals("refresh")) {
+            semanticDetail = JSON.createObjectBuilder();
+            vector = embed(question, semanticDetail);
         }
         String status = directive == null ? "miss" : "refresh";
         headers.cache(status);
@@ -96,9 +122,38 @@ public class CacheStep implements PolicyStep {
             if (exchange.status() == 200 && answer != null && cacheable(answer)) {
                 kept = cache.put(key, new CachedAnswer(tenant, answer, exchange.resolvedModel(),
                         clock.nanos() + spec.ttl().toNanos(), ResponseCache.sizeOf(answer)));
+                if (kept && vector != null) {
+                    semantic.add(question.partition(), vector, key);
+                }
             }
         } finally {
-            exchange.detail("cache", status(status, key).add("stored", kept).build());
+            JsonObjectBuilder d = status(status, key).add("stored", kept);
+            if (semanticDetail != null) {
+                d.add("semantic", semanticDetail);
+            }
+            exchange.detail("cache", d.build());
+        }
+    }
+
+    /** Answers from a cached entry (the terminal replays it); the details say what it saved. */
+    private static void answer(Exchange exchange, CachedAnswer hit, JsonObjectBuilder detail) {
+        var headers = exchange.call().responseHeaders();
+        headers.cache("hit");
+        headers.servedFromCache(hit.servedBy());
+        exchange.answerFromCache(hit.answer());
+        exchange.resolvedModel(hit.servedBy());
+        Usage saved = hit.answer().usage();
+        exchange.detail("cache", detail.add("saved_input_tokens", saved == null ? 0 : saved.inputTokens())
+                .add("saved_output_tokens", saved == null ? 0 : saved.outputTokens()).build());
+    }
+
+    /** The question's vector, or {@code null} when the embedding model cannot answer (the request goes on). */
+    private float[] embed(SemanticQuestion question, JsonObjectBuilder detail) {
+        try {
+            return embedder.embed(question.text());
+        } catch (GatewayException e) {
+            detail.add("unavailable", e.problem().code() == null ? "error" : e.problem().code());
+            return null;
         }
     }
 

@@ -112,6 +112,10 @@ public class GatewaySettings {
     long cacheMaxBytes;
 
     @Inject
+    @ConfigProperty(name = "aigw.cache.semantic-model", defaultValue = "local/all-minilm-l6-v2")
+    String cacheSemanticModel;
+
+    @Inject
     @ConfigProperty(name = "aigw.budgets.unpriced", defaultValue = "refuse")
     String budgetsUnpriced;
 
@@ -233,5 +237,10 @@ public class GatewaySettings {
 
     public long cacheMaxBytes() {
         return cacheMaxBytes;
+    }
+
+    /** The embedding model semantic caches compare questions with. */
+    public String cacheSemanticModel() {
+        return cacheSemanticModel;
     }
 }

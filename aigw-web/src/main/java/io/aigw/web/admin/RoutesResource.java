@@ -120,7 +120,7 @@ public class RoutesResource {
 
     /** The optional {@code {"version": n}} of a rollback; an empty body rolls back to the previous version. */
     private static Integer version(InputStream body, HttpServletRequest request) {
-        byte[] bytes = BoundedBody.read(body, request.getContentLengthLong(), AdminJson.MAX_BODY);
+        byte[] bytes = BoundedBody.readOptional(body, request.getContentLengthLong(), AdminJson.MAX_BODY);
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return null;
         }

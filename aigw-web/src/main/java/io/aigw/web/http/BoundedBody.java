@@ -19,6 +19,15 @@ public final class BoundedBody {
     }
 
     public static byte[] read(InputStream in, long declaredLength, long limit) {
+        byte[] bytes = readOptional(in, declaredLength, limit);
+        if (bytes.length == 0) {
+            throw new GatewayException(Problem.INVALID_REQUEST, "The request body is empty; a JSON object is expected.");
+        }
+        return bytes;
+    }
+
+    /** Like {@link #read} but an empty body is an empty array (for requests whose body is optional). */
+    public static byte[] readOptional(InputStream in, long declaredLength, long limit) {
         if (declaredLength > limit) {
             throw tooLarge(limit);
         }
@@ -36,9 +45,6 @@ public final class BoundedBody {
         } catch (IOException e) {
             throw new GatewayException(Problem.INVALID_REQUEST, "The request body could not be read completely.",
                     null, null, e);
-        }
-        if (out.size() == 0) {
-            throw new GatewayException(Problem.INVALID_REQUEST, "The request body is empty; a JSON object is expected.");
         }
         return out.toByteArray();
     }
