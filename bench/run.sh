@@ -15,6 +15,8 @@
 set -euo pipefail
 
 BENCH_BODY='{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"Say hello"}]}'
+ROUTE_BODY='{"model":"bench-route","messages":[{"role":"user","content":"Say hello"}]}'
+CACHED_BODY='{"model":"bench-cached","messages":[{"role":"user","content":"Say hello"}]}'
 GATEWAY_DEFAULT_URL="http://127.0.0.1:9080"
 SERVER_NAME="aigw"
 WLP_DIR="aigw-ear/target/liberty/wlp"
@@ -124,6 +126,18 @@ quota50 = [None if val(r, "1", "gateway", 4) is None or val(r, "1", "gateway-unl
            else val(r, "1", "gateway", 4) - val(r, "1", "gateway-unlimited", 4) for r in rounds]
 quota32 = [None if val(r, "32", "gateway-unlimited", 3) in (None, 0) or val(r, "32", "gateway", 3) is None
            else val(r, "32", "gateway", 3) / val(r, "32", "gateway-unlimited", 3) for r in rounds]
+def diff(t, base, i):
+    return [None if val(r, c, t, i) is None or val(r, c, base, i) is None else val(r, c, t, i) - val(r, c, base, i)
+            for r in rounds for c in ["1"]]
+def share(t, base):
+    return [None if val(r, "32", base, 3) in (None, 0) or val(r, "32", t, 3) is None
+            else val(r, "32", t, 3) / val(r, "32", base, 3) for r in rounds]
+if any(val(r, "1", "gateway-route", 4) is not None for r in rounds):
+    print(f"- Route (two weighted targets, retry and breaker on, quota key): added p50 at 1 connection vs direct: {spread(diff('gateway-route', 'direct', 4), lambda x: f'{x:+.3f} ms')}; req/s at 32: {spread([val(r, '32', 'gateway-route', 3) for r in rounds], lambda x: f'{x:,.0f}')}")
+    print(f"- Route's own cost at 1 connection, p50 (route minus the same key on a model): {spread(diff('gateway-route', 'gateway', 4), lambda x: f'{x:+.3f} ms')}; throughput at 32, share of the model's: {spread(share('gateway-route', 'gateway'), lambda x: f'{x * 100:.1f}%')}")
+if any(val(r, "1", "cache-hit", 4) is not None for r in rounds):
+    print(f"- Cache hit p50 at 1 connection: {spread([val(r, '1', 'cache-hit', 4) for r in rounds], lambda x: f'{x:.3f} ms')}; miss (x-aigw-cache: refresh, answered upstream and stored): {spread([val(r, '1', 'cache-miss', 4) for r in rounds], lambda x: f'{x:.3f} ms')}")
+    print(f"- Cache hit req/s at 32 connections: {spread([val(r, '32', 'cache-hit', 3) for r in rounds], lambda x: f'{x:,.0f}')}; miss: {spread([val(r, '32', 'cache-miss', 3) for r in rounds], lambda x: f'{x:,.0f}')}")
 if any(x is not None for x in quota50):
     print(f"- Limits and budget's own cost at 1 connection, p50 (quota key minus unlimited key): {spread(quota50, lambda x: f'{x:+.3f} ms')}")
     print(f"- Throughput at 32 connections with limits and budget, share of the unlimited key's: {spread(quota32, lambda x: f'{x * 100:.1f}%')}")
@@ -260,6 +274,14 @@ quota_key() {
   echo "$pair"
 }
 
+# routes: "bench-route" splits 50/50 between two priced models of the canned upstream, with retries and a circuit
+# breaker on; "bench-cached" answers from the exact response cache
+define_routes() {
+  admin PUT /admin/prices '{"model":"openai/gpt-4o-mini-b","currency":"USD","input_per_million":"0.15","output_per_million":"0.60"}' > /dev/null
+  admin PUT /admin/routes/bench-route '{"strategy":"weighted","targets":[{"model":"openai/gpt-4o-mini","weight":50},{"model":"openai/gpt-4o-mini-b","weight":50}],"retry":{"max_attempts":2,"backoff":"PT0.2S"},"circuit_breaker":{"failure_ratio":0.5,"min_requests":20,"window":"PT30S","open_for":"PT30S"}}' > /dev/null
+  admin PUT /admin/routes/bench-cached '{"targets":[{"model":"openai/gpt-4o-mini"}],"cache":{"mode":"exact","ttl":"PT1H"}}' > /dev/null
+}
+
 # audit_total -> the requests of the bench keys in GET /compliance/usage (the usage aggregates, which the audit group
 # commit writes with the records they summarise), or "n/a": the benchmark's own records only (these reads are
 # recorded too, under the admin key)
@@ -303,11 +325,12 @@ smoke() {
   log "smoke $1: HTTP 200"
 }
 
-# run_wrk NAME URL AUTH THREADS CONNS SECONDS -> writes $RESULTS/NAME.txt, echoes wrk rc
+# run_wrk NAME URL AUTH THREADS CONNS SECONDS [BODY] [CACHE] -> writes $RESULTS/NAME.txt, echoes wrk rc
+# (CACHE: the x-aigw-cache header to send, if any)
 run_wrk() {
-  local name=$1 url=$2 auth=$3 t=$4 c=$5 d=$6 rc=0
+  local name=$1 url=$2 auth=$3 t=$4 c=$5 d=$6 body=${7:-$BENCH_BODY} cache=${8:-} rc=0
   log "wrk $name: -t$t -c$c -d${d}s $url"
-  BENCH_AUTH=$auth BENCH_BODY=$BENCH_BODY timeout $((d + 60)) \
+  BENCH_AUTH=$auth BENCH_BODY=$body BENCH_CACHE=$cache timeout $((d + 60)) \
     wrk -t"$t" -c"$c" -d"${d}s" --timeout "$WRK_TIMEOUT" --latency -s "$ROOT/bench/chat.lua" "$url" \
     > "$RESULTS/$name.txt" 2>&1 || rc=$?
   echo "$rc"
@@ -376,10 +399,13 @@ main() {
   key_pair=$(quota_key)
   QUOTA_KEY_ID=${key_pair%% *}
   quota_api_key=${key_pair#* }
-  log "created gateway API keys \"bench\" (no limit, no budget) and \"bench-quotas\" (limits, budget, priced model)"
+  define_routes
+  log "created gateway API keys \"bench\" (no limit, no budget) and \"bench-quotas\" (limits, budget, priced model), routes bench-route and bench-cached"
   smoke direct "$UPSTREAM_URL/v1/chat/completions" sk-bench
   smoke gateway "$GATEWAY/v1/chat/completions" "$quota_api_key"
   smoke gateway-unlimited "$GATEWAY/v1/chat/completions" "$api_key"
+  BENCH_BODY=$ROUTE_BODY smoke gateway-route "$GATEWAY/v1/chat/completions" "$quota_api_key"
+  BENCH_BODY=$CACHED_BODY smoke cache "$GATEWAY/v1/chat/completions" "$quota_api_key"
 
   local rc p
   if ((WARMUP > 0)); then
@@ -388,19 +414,23 @@ main() {
     log "warm-up (discarded): ${p[0]} req/s, $(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")"
   fi
 
-  local audit_before audit_after gw_requests=0 records=$RESULTS/records.tsv c t target url auth status round
+  local audit_before audit_after gw_requests=0 records=$RESULTS/records.tsv c t target url auth status round body cache
   audit_before=$(audit_total_settled)
   : > "$records"
   for ((round = 1; round <= ROUNDS; round++)); do
   for c in 1 32; do
     if ((c == 1)); then t=1; else t=2; fi
-    for target in direct gateway-unlimited gateway; do
+    for target in direct gateway-unlimited gateway gateway-route cache-miss cache-hit; do
+      body=$BENCH_BODY; cache=""
       case $target in
         direct) url="$UPSTREAM_URL/v1/chat/completions"; auth=sk-bench ;;
         gateway-unlimited) url="$GATEWAY/v1/chat/completions"; auth=$api_key ;;
+        gateway-route) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key; body=$ROUTE_BODY ;;
+        cache-miss) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key; body=$CACHED_BODY; cache=refresh ;;
+        cache-hit) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key; body=$CACHED_BODY ;;
         *) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key ;;
       esac
-      rc=$(run_wrk "r$round-c$c-$target" "$url" "$auth" "$t" "$c" "$DURATION")
+      rc=$(run_wrk "r$round-c$c-$target" "$url" "$auth" "$t" "$c" "$DURATION" "$body" "$cache")
       read -r -a p <<< "$(parse_wrk "$RESULTS/r$round-c$c-$target.txt")"
       status=$(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$c" "$target" "${p[0]}" "${p[1]}" "${p[2]}" "${p[3]}" "$status" >> "$records"

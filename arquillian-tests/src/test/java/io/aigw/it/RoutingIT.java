@@ -175,7 +175,28 @@ class RoutingIT extends GatewayIT {
                 .map(c -> c.getJsonObject("delta")).filter(d -> d.containsKey("content") && !d.isNull("content"))
                 .map(d -> d.getString("content")).collect(Collectors.joining());
         assertThat(content).isEqualTo("Hello from claude-" + tag + ".");
-        assertThat(FakeUpstreams.openai().faults().failuresServed(failing)).isEqualTo(2);
+        HttpResponse<String> anthropicClient = gateway.send(Gateway.bearer(gateway.request("/v1/messages"),
+                Gateway.ADMIN_KEY).header("Content-Type", "application/json").header("anthropic-version", "2023-06-01")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":\"" + name + "\",\"max_tokens\":50,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}")).build());
+        assertThat(anthropicClient.statusCode()).as(anthropicClient.body()).isEqualTo(200);
+        assertThat(Gateway.json(anthropicClient).getJsonArray("content").getJsonObject(0).getString("text"))
+                .isEqualTo("Hello from claude-" + tag + ".");
+        assertThat(header(anthropicClient, "x-aigw-attempts")).isEqualTo("2");
+        assertThat(FakeUpstreams.openai().faults().failuresServed(failing)).isEqualTo(3);
+    }
+
+    @Test
+    void anEmbeddingsRouteFallsBackToTheLocalModel() {
+        String name = route("embed");
+        define(name, "{\"targets\":[{\"model\":\"ollama/" + model("embed") + "\"},"
+                + "{\"model\":\"local/all-minilm-l6-v2\"}]}");
+        HttpResponse<String> r = gateway.post("/v1/embeddings", Gateway.ADMIN_KEY, "{\"model\":\"" + name
+                + "\",\"input\":\"hello\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(header(r, "x-aigw-served-by")).isEqualTo("local/all-minilm-l6-v2");
+        assertThat(Gateway.json(r).getJsonArray("data").getJsonObject(0).getJsonArray("embedding")).hasSize(384);
+        assertThat(attempts(r).getJsonObject(0).getString("outcome")).isEqualTo("unavailable");
     }
 
     @Test
@@ -266,6 +287,11 @@ class RoutingIT extends GatewayIT {
         assertThat(attempts(open).getJsonObject(0).getString("reason")).isEqualTo("breaker_open");
         assertThat(received(FakeUpstreams.openai(), failing)).isEqualTo(2);
         assertThat(breakerState(failing)).isEqualTo("open");
+        JsonObject routing = Gateway.json(gateway.get("/health", null)).getJsonArray("checks")
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("name").equals("routing"))
+                .findFirst().orElseThrow();
+        assertThat(routing.getString("status")).isEqualTo("UP");
+        assertThat(routing.getJsonObject("data").getString("openai/" + failing)).isEqualTo("open");
 
         FakeUpstreams.openai().faults().recover(failing);
         assertThat(Poll.until(Duration.ofSeconds(5), () -> ("openai/" + failing).equals(
@@ -288,10 +314,23 @@ class RoutingIT extends GatewayIT {
         String name = route("weights");
         define(name, "{\"strategy\":\"weighted\",\"targets\":[{\"model\":\"openai/" + model("w70")
                 + "\",\"weight\":70},{\"model\":\"openai/" + model("w30") + "\",\"weight\":30}]}");
-        Map<String, Integer> served = new HashMap<>();
-        for (int i = 0; i < 2000; i++) {
-            served.merge(header(chat(name), "x-aigw-served-by"), 1, Integer::sum);
+        Map<String, Integer> served = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                sent.add(clients.submit(() -> served.merge(String.valueOf(header(chat(name), "x-aigw-served-by")), 1,
+                        Integer::sum)));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            clients.shutdownNow();
         }
+        assertThat(served.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2000);
         assertThat(served.get("openai/" + model("w70")) / 20.0).isBetween(67.0, 73.0);
         assertThat(served.get("openai/" + model("w30")) / 20.0).isBetween(27.0, 33.0);
     }
@@ -343,8 +382,8 @@ class RoutingIT extends GatewayIT {
                 .getString("cheapest")).isEqualTo("no target has a price: priority order");
         for (String[] p : new String[][] {{dear, "5.00"}, {cheap, "0.10"}}) {
             HttpResponse<String> priced = gateway.method("PUT", "/admin/prices", Gateway.ADMIN_KEY,
-                    "{\"model\":\"openai/" + p[0] + "\",\"currency\":\"USD\",\"input_per_million\":\"" + p[1] + "\",\"output_per_million\":\""
-                            + p[1] + "\"}");
+                    "{\"model\":\"openai/" + p[0] + "\",\"currency\":\"USD\",\"input_per_million\":\"" + p[1]
+                            + "\",\"output_per_million\":\"" + p[1] + "\"}");
             assertThat(priced.statusCode()).as(priced.body()).isEqualTo(201);
         }
         assertThat(Poll.until(Duration.ofSeconds(8), () -> ("openai/" + cheap).equals(

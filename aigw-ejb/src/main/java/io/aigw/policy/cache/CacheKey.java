@@ -1,7 +1,6 @@
 package io.aigw.policy.cache;
 
 import io.aigw.jca.api.ChatRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,12 +25,8 @@ public final class CacheKey {
                 request.toolChoice(), request.responseFormat(), false, extensions);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {tenant, format, model}) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            // records print every component, recursively, in declaration order: a canonical text of the request
-            sha.update(normalised.toString().getBytes(StandardCharsets.UTF_8));
+            CanonicalDigest.add(sha, java.util.List.of(tenant, format, model));
+            CanonicalDigest.add(sha, normalised);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

@@ -36,11 +36,18 @@ public final class StreamedAnswer {
 
     private static final class Choice {
         final StringBuilder text = new StringBuilder();
-        final StringBuilder reasoning = new StringBuilder();
-        String signature;
-        String redacted;
+        /** The reasoning blocks so far: a signature ends a block, a redacted block stands alone. */
+        final List<ReasoningPart> reasoning = new ArrayList<>();
+        final StringBuilder thinking = new StringBuilder();
         final Map<Integer, String[]> tools = new TreeMap<>(); // id, name, arguments
         FinishReason finish;
+
+        void endThinking(String signature) {
+            if (thinking.length() > 0 || signature != null) {
+                reasoning.add(new ReasoningPart(thinking.toString(), signature, null));
+                thinking.setLength(0);
+            }
+        }
     }
 
     public StreamedAnswer(long maxChars) {
@@ -64,9 +71,16 @@ public final class StreamedAnswer {
             Choice c = choices.computeIfAbsent(d.index(), i -> new Choice());
             append(c.text, d.content());
             if (d.reasoning() != null) {
-                append(c.reasoning, d.reasoning().text());
-                c.signature = d.reasoning().signature() != null ? d.reasoning().signature() : c.signature;
-                c.redacted = d.reasoning().redactedData() != null ? d.reasoning().redactedData() : c.redacted;
+                append(c.thinking, d.reasoning().text());
+                if (d.reasoning().signature() != null) {
+                    count(d.reasoning().signature().length());
+                    c.endThinking(d.reasoning().signature());
+                }
+                if (d.reasoning().redactedData() != null) {
+                    count(d.reasoning().redactedData().length());
+                    c.endThinking(null);
+                    c.reasoning.add(new ReasoningPart(null, null, d.reasoning().redactedData()));
+                }
             }
             for (ToolCallDelta t : d.toolCalls()) {
                 String[] call = c.tools.computeIfAbsent(t.index(), i -> new String[] {null, null, ""});
@@ -109,10 +123,8 @@ public final class StreamedAnswer {
             if (c.finish == null) {
                 return null;
             }
-            List<ContentPart> parts = new ArrayList<>();
-            if (c.reasoning.length() > 0 || c.redacted != null) {
-                parts.add(new ReasoningPart(c.reasoning.toString(), c.signature, c.redacted));
-            }
+            c.endThinking(null);
+            List<ContentPart> parts = new ArrayList<>(c.reasoning);
             if (c.text.length() > 0) {
                 parts.add(new TextPart(c.text.toString()));
             }

@@ -81,13 +81,19 @@ final class RouteFile {
             if (!(e.getValue() instanceof JsonObject definition)) {
                 throw SpecFields.invalid("routes." + name, "The route '" + name + "' must be an object.");
             }
-            RouteSpec spec = RouteSpec.parse(definition, byName::containsKey);
+            RouteSpec spec;
+            try {
+                spec = RouteSpec.parse(definition, byName::containsKey);
+            } catch (io.aigw.policy.GatewayException invalid) {
+                throw SpecFields.invalid("routes." + name + "." + invalid.param(), "Route '" + name + "': "
+                        + invalid.getMessage());
+            }
             Route before = previous.get(name);
             int version = before == null ? 1 : Objects.equals(before.spec(), spec) ? before.version()
                     : before.version() + 1;
             Instant at = before != null && version == before.version() ? before.changedAt() : Instant.now();
             out.put(name, new Route(name, version, spec, "file", at, "file"));
         }
-        return Map.copyOf(out);
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

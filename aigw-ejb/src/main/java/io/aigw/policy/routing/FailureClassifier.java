@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class FailureClassifier {
 
-    private static final Pattern CONTEXT_LENGTH = Pattern.compile("context length|context window|context_length"
+    private static final Pattern CONTEXT_LENGTH = Pattern.compile("context length|context window|context limit|context_length"
             + "|prompt is too long|input is too long|input token count .* exceeds|does not fit",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CONTENT_FILTER = Pattern.compile("content management policy|content policy"

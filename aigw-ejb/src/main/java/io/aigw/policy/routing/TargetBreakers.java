@@ -50,7 +50,8 @@ public class TargetBreakers {
     }
 
     static CircuitBreaker<Object> build(BreakerSpec spec) {
-        int percent = (int) Math.max(1, Math.min(100, Math.ceil(spec.failureRatio() * 100)));
+        int percent = Math.max(1, Math.min(100, java.math.BigDecimal.valueOf(spec.failureRatio()).movePointRight(2)
+                .setScale(0, java.math.RoundingMode.CEILING).intValue()));
         return CircuitBreaker.builder().withFailureRateThreshold(percent, spec.minRequests(), spec.window())
                 .withDelay(spec.openFor()).withSuccessThreshold(1).build();
     }

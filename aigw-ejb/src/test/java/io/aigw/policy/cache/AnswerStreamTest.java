@@ -16,7 +16,6 @@ import io.aigw.jca.api.ToolCall;
 import io.aigw.jca.api.ToolCallDelta;
 import io.aigw.jca.api.Usage;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** A complete answer replayed as chunks, and chunks assembled back into the complete answer. */
@@ -128,10 +127,6 @@ class AnswerStreamTest {
     }
 
     @Test
-    @Disabled("Bug: StreamedAnswer keeps one reasoning buffer per choice, so several reasoning blocks (a signed "
-            + "thinking block and a redacted_thinking block, or interleaved thinking blocks each with its own "
-            + "signature) are merged into one ReasoningPart: the signed text is dropped when encoded for Anthropic "
-            + "(redactedData wins) or carries only the last signature; redacted-only reasoning gets text \"\" not null")
     void eachReasoningBlockSurvivesAsItsOwnPart() {
         ChatResponse blocks = new ChatResponse("msg_1", "claude-sonnet-4", 0L, List.of(new ChatChoice(0,
                 new ChatMessage(Role.ASSISTANT, List.of(new ReasoningPart("First step.", "sig-a", null),

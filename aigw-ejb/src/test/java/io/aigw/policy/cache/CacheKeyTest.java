@@ -11,7 +11,6 @@ import io.aigw.jca.api.TextPart;
 import io.aigw.jca.api.ToolDefinition;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** What makes two requests the same cached answer: everything but whether the answer is streamed. */
@@ -95,9 +94,6 @@ class CacheKeyTest {
     }
 
     @Test
-    @Disabled("Bug (low severity): CacheKey hashes ChatRequest.toString(), and record toString does not escape "
-            + "strings, so a text that spells out a part boundary gives the same key as two parts; distinct "
-            + "requests of one tenant can share a key (a crafted request can seed the cached answer of another)")
     void textThatLooksLikeAPartBoundaryIsNotTheSameRequestAsTwoParts() {
         ChatRequest twoParts = request(List.of(new ChatMessage(Role.USER, List.of(new TextPart("x"),
                 new TextPart("y")), null, List.of(), null)), OPTIONS, List.of(), false, Map.of());

@@ -85,11 +85,11 @@ class RouteFileTest {
         assertRefused("{\"route\":{}}", "route", "Unknown field 'route'. Known fields: routes.");
         assertRefused("{\"routes\":{\"bad/name\":" + CHAT + "}}", "routes", "'bad/name' is not a valid route name.");
         assertRefused("{\"routes\":{\"chat\":[]}}", "routes.chat", "The route 'chat' must be an object.");
-        assertRefused("{\"routes\":{\"chat\":{\"targets\":[]}}}", "targets",
-                "'targets' must be an array of 1 to 20 targets.");
+        assertRefused("{\"routes\":{\"chat\":{\"targets\":[]}}}", "routes.chat.targets",
+                "Route 'chat': 'targets' must be an array of 1 to 20 targets.");
         // a target that is another route of the same file
         assertRefused("{\"routes\":{\"chat\":" + CHAT + ",\"front\":{\"targets\":[{\"model\":\"chat\"}]}}}",
-                "targets[0].model", "'chat' is a route; a target must be a model.");
+                "routes.front.targets[0].model", "Route 'front': 'chat' is a route; a target must be a model.");
         assertThat(catchThrowableOfType(JsonException.class, () -> RouteFile.parse("{\"routes\":", Map.of())))
                 .isNotNull();
     }

@@ -8,7 +8,6 @@ import io.aigw.policy.GatewayException;
 import io.aigw.policy.Problem;
 import io.aigw.policy.route.FailureClass;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,9 +92,6 @@ class FailureClassifierTest {
     }
 
     @Test
-    @Disabled("Bug: FailureClassifier.CONTEXT_LENGTH does not match Anthropic's (and Bedrock-Claude's) other "
-            + "context-window 400, 'input length and `max_tokens` exceed context limit: ...', so such a request "
-            + "is a client error (null) instead of CONTEXT_LENGTH and never falls back to a larger model")
     void anthropicsInputPlusMaxTokensRefusalIsAContextLengthFailureToo() {
         assertThat(classify(Kind.BAD_REQUEST, "The upstream of connection 'anthropic' rejected the request: input "
                 + "length and `max_tokens` exceed context limit: 178959 + 64000 > 200000, decrease input length or "

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** One Failsafe breaker per target: opening on the failure ratio, the open delay, the probe, sharing by spec. */
@@ -90,9 +89,6 @@ class TargetBreakersTest {
     }
 
     @Test
-    @Disabled("Bug: TargetBreakers.build takes Math.ceil(failureRatio * 100) in binary floating point; "
-            + "0.55 * 100 is 55.00000000000001, so the threshold becomes 56 % and 11 failures of 20 (55 %) do not "
-            + "open the breaker (also 0.07 -> 8 %, 0.14 -> 15 %, 0.28 -> 29 %, 0.56 -> 57 %)")
     void aRatioThatIsAWholePercentOpensAtExactlyThatPercent() {
         CircuitBreaker<Object> b = TargetBreakers.build(new BreakerSpec(0.55, 20, Duration.ofSeconds(30),
                 Duration.ofSeconds(30)));
