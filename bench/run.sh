@@ -435,7 +435,7 @@ main() {
       status=$(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$c" "$target" "${p[0]}" "${p[1]}" "${p[2]}" "${p[3]}" "$status" >> "$records"
       log "  -> ${p[0]} req/s, p50 ${p[1]} ms, p99 ${p[2]} ms, ${p[3]} requests, $status"
-      if [[ $target == gateway* && ${p[3]} =~ ^[0-9]+$ ]]; then gw_requests=$((gw_requests + p[3])); fi
+      if [[ $target != direct && ${p[3]} =~ ^[0-9]+$ ]]; then gw_requests=$((gw_requests + p[3])); fi
     done
   done
   done

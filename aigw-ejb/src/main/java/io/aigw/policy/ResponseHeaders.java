@@ -52,8 +52,8 @@ public final class ResponseHeaders {
         this.attempts++;
     }
 
-    /** The answer came from the cache, first produced by {@code target}. */
-    public void servedFromCache(String target) {
+    /** The answer is {@code target}'s (a cached answer: the target that first produced it). */
+    public void servedBy(String target) {
         this.servedBy = target;
     }
 

@@ -70,6 +70,7 @@ public class CacheStep implements PolicyStep {
             throw SpecFields.invalid("x-aigw-cache", "The header 'x-aigw-cache' may be \"bypass\" or \"refresh\".");
         }
         var headers = exchange.call().responseHeaders();
+        headers.route(route.name());
         if ("bypass".equals(directive)) {
             headers.cache("bypass");
             exchange.detail("cache", JSON.createObjectBuilder().add("status", "bypass").build());
@@ -139,7 +140,7 @@ public class CacheStep implements PolicyStep {
     private static void answer(Exchange exchange, CachedAnswer hit, JsonObjectBuilder detail) {
         var headers = exchange.call().responseHeaders();
         headers.cache("hit");
-        headers.servedFromCache(hit.servedBy());
+        headers.servedBy(hit.servedBy());
         exchange.answerFromCache(hit.answer());
         exchange.resolvedModel(hit.servedBy());
         Usage saved = hit.answer().usage();

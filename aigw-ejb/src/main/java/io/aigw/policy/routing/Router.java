@@ -102,6 +102,8 @@ public class Router {
         GatewayException failure = null;
         long soonestRetry = Long.MAX_VALUE;
         String servedBy = null;
+        T filteredAnswer = null;
+        ResolvedModel filteredBy = null;
         try {
             List<RouteTarget> ordered = order(spec, ex, request, now, log);
             for (int i = 0; i < ordered.size(); i++) {
@@ -202,6 +204,10 @@ public class Router {
                             && Boolean.TRUE.equals(filtered.apply(result))) {
                         log.tried(qualified, FailureClass.CONTENT_FILTER.wireName(), 200, (t1 - t0) / 1_000_000,
                                 breaker == null ? null : TargetBreakers.state(breaker), null);
+                        if (filteredAnswer == null) {
+                            filteredAnswer = result; // the answer, should no other target give a better one
+                            filteredBy = resolved;
+                        }
                         break;
                     }
                     log.tried(qualified, "ok", 200, (t1 - t0) / 1_000_000,
@@ -213,6 +219,12 @@ public class Router {
                     log.note("stopped", "max_time");
                     break;
                 }
+            }
+            if (filteredAnswer != null) {
+                serving(ex, filteredBy);
+                headers.servedBy(filteredBy.qualified());
+                servedBy = filteredBy.qualified();
+                return filteredAnswer;
             }
             if (failure != null) {
                 throw failure;
