@@ -6,6 +6,7 @@
 #   bash bench/keyspray.sh
 #
 # Environment (all optional): RATE=1000 ROUNDS=3 DURATION=20 WARMUP=30 UPSTREAM_PORT=9598
+#   SPRAYER=wrk (default: wrk with bench/keyspray.lua, 8 connections paced to RATE) or node (bench/keyspray.mjs)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/run.sh"
 
@@ -44,9 +45,14 @@ spray_main() {
       if ((c == 1)); then t=1; else t=2; fi
       for spray in off on; do
         name="r$round-c$c-spray-$spray"
-        if [[ $spray == on ]]; then
+        if [[ $spray == on && ${SPRAYER:-wrk} == node ]]; then
           node "$ROOT/bench/keyspray.mjs" --gateway "$GATEWAY" --rate "$rate" --seconds "$DURATION" \
             > "$RESULTS/$name-spray.json" &
+        elif [[ $spray == on ]]; then
+          (SPRAY_DELAY_MS=$((8000 / rate)) timeout $((DURATION + 30)) wrk -t1 -c8 -d"${DURATION}s" --timeout 10s \
+            -s "$ROOT/bench/keyspray.lua" "$GATEWAY/v1/chat/completions" > "$RESULTS/$name-spray.txt" 2>&1
+           awk '/ requests in /{n=$1} /Non-2xx/{x=$NF} END{printf "{\"sent\":%d,\"rate\":%d,\"non2xx\":%d}\n", n, n/'"$DURATION"', x}' \
+             "$RESULTS/$name-spray.txt" > "$RESULTS/$name-spray.json") &
         fi
         rc=$(run_wrk "$name" "$GATEWAY/v1/chat/completions" "$api_key" "$t" "$c" "$DURATION")
         wait

@@ -53,8 +53,9 @@ final class RouteFile {
             LOG.info(() -> "Read " + routes.size() + " route(s) from " + path);
         } catch (IOException | RuntimeException e) {
             if (seenSize != -2) {
-                LOG.log(Level.WARNING, "Cannot read the routes file " + path + " (aigw.routes.file); the routes read "
-                        + "before stay in force: " + e.getMessage());
+                String why = e instanceof java.nio.file.NoSuchFileException ? "it does not exist" : e.toString();
+                LOG.log(Level.WARNING, "Cannot read the routes file " + path + " (aigw.routes.file): " + why
+                        + "; the routes read before stay in force (none at start).");
             }
             if (e instanceof IOException) {
                 seenSize = -2; // report a missing file once, then again once it reappears and fails
