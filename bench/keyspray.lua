@@ -1,11 +1,11 @@
 -- wrk script for bench/keyspray.sh: a key-spraying client. Every request carries a new random, unknown API key; each
 -- connection waits SPRAY_DELAY_MS between its requests, so the rate is about connections * 1000 / SPRAY_DELAY_MS.
---   SPRAY_DELAY_MS  milliseconds between a connection's requests (default 8)
+--   SPRAY_DELAY_MS  milliseconds between a connection's requests (default 10)
 wrk.method = "POST"
 wrk.body = '{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"Say hello"}]}'
 wrk.headers["Content-Type"] = "application/json"
 
-local pause = tonumber(os.getenv("SPRAY_DELAY_MS") or "8")
+local pause = tonumber(os.getenv("SPRAY_DELAY_MS") or "10")
 local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 function setup(thread)

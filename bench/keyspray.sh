@@ -6,7 +6,8 @@
 #   bash bench/keyspray.sh
 #
 # Environment (all optional): RATE=1000 ROUNDS=3 DURATION=20 WARMUP=30 UPSTREAM_PORT=9598
-#   SPRAYER=wrk (default: wrk with bench/keyspray.lua, 8 connections paced to RATE) or node (bench/keyspray.mjs)
+#   SPRAYER=wrk (default: wrk with bench/keyspray.lua, RATE/100 + 2 connections paced at 10 ms) or node
+#   (bench/keyspray.mjs)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/run.sh"
 
@@ -49,7 +50,8 @@ spray_main() {
           node "$ROOT/bench/keyspray.mjs" --gateway "$GATEWAY" --rate "$rate" --seconds "$DURATION" \
             > "$RESULTS/$name-spray.json" &
         elif [[ $spray == on ]]; then
-          (SPRAY_DELAY_MS=$((8000 / rate)) timeout $((DURATION + 30)) wrk -t1 -c8 -d"${DURATION}s" --timeout 10s \
+          # RATE/100 + 2 connections, each pausing 10 ms between requests: RATE plus a fifth, less the answer time
+          (SPRAY_DELAY_MS=10 timeout $((DURATION + 30)) wrk -t1 -c$((rate / 100 + 2)) -d"${DURATION}s" --timeout 10s \
             -s "$ROOT/bench/keyspray.lua" "$GATEWAY/v1/chat/completions" > "$RESULTS/$name-spray.txt" 2>&1
            awk '/ requests in /{n=$1} /Non-2xx/{x=$NF} END{printf "{\"sent\":%d,\"rate\":%d,\"non2xx\":%d}\n", n, n/'"$DURATION"', x}' \
              "$RESULTS/$name-spray.txt" > "$RESULTS/$name-spray.json") &

@@ -187,6 +187,55 @@ class RoutingIT extends GatewayIT {
     }
 
     @Test
+    void aTargetOverItsPerModelLimitIsSkippedAndAnUnpricedOneUnderABudget() {
+        String limited = model("limited-target");
+        String name = route("gated");
+        define(name, "{\"targets\":[{\"model\":\"openai/" + limited + "\"},{\"model\":\"anthropic/claude-"
+                + tag + "\"}]}");
+        Keys.Issued key = Keys.issue(gateway, "gated", List.of(), List.of());
+        HttpResponse<String> limit = gateway.method("PUT", "/admin/keys/" + key.id() + "/limits", Gateway.ADMIN_KEY,
+                "{\"models\":{\"openai/" + limited + "\":{\"requests_per_minute\":1}}}");
+        assertThat(limit.statusCode()).as(limit.body()).isEqualTo(200);
+        assertThat(header(chat(key.secret(), name, false), "x-aigw-served-by")).isEqualTo("openai/" + limited);
+        HttpResponse<String> second = chat(key.secret(), name, false);
+        assertThat(header(second, "x-aigw-served-by")).isEqualTo("anthropic/claude-" + tag);
+        JsonObject skipped = attempts(second).getJsonObject(0);
+        assertThat(skipped.getString("reason")).isEqualTo("rate_limit_exceeded");
+        assertThat(received(FakeUpstreams.openai(), limited)).isEqualTo(1);
+
+        String tenant = "routed-budget-" + tag;
+        Keys.Issued budgeted = Keys.issue(gateway, "budgeted", tenant, List.of(), List.of());
+        HttpResponse<String> budget = gateway.method("PUT", "/admin/tenants/" + tenant + "/budget", Gateway.ADMIN_KEY,
+                "{\"amount\":\"100\",\"currency\":\"USD\",\"period\":\"month\"}");
+        assertThat(budget.statusCode()).as(budget.body()).isEqualTo(200);
+        String priced = model("priced");
+        HttpResponse<String> price = gateway.method("PUT", "/admin/prices", Gateway.ADMIN_KEY, "{\"model\":\"openai/"
+                + priced + "\",\"currency\":\"USD\",\"input_per_million\":\"1.00\",\"output_per_million\":\"2.00\"}");
+        assertThat(price.statusCode()).as(price.body()).isEqualTo(201);
+        String pricedRoute = route("priced");
+        define(pricedRoute, "{\"targets\":[{\"model\":\"openai/" + model("unpriced") + "\"},{\"model\":\"openai/"
+                + priced + "\"}]}");
+        HttpResponse<String> charged = chat(budgeted.secret(), pricedRoute, false);
+        assertThat(charged.statusCode()).as(charged.body()).isEqualTo(200);
+        assertThat(header(charged, "x-aigw-served-by")).isEqualTo("openai/" + priced);
+        JsonObject details = audit.row(Gateway.requestId(charged)).getJsonObject("details");
+        assertThat(details.getJsonObject("route").getJsonArray("attempts").getJsonObject(0).getString("reason"))
+                .isEqualTo("model_unpriced");
+        assertThat(details.getJsonObject("cost").getString("model")).isEqualTo("openai/" + priced);
+        JsonObject usage = Gateway.json(charged).getJsonObject("usage");
+        java.math.BigDecimal expected = java.math.BigDecimal.valueOf(usage.getInt("prompt_tokens"))
+                .add(java.math.BigDecimal.valueOf(usage.getInt("completion_tokens") * 2L)).movePointLeft(6);
+        assertThat(new java.math.BigDecimal(details.getJsonArray("budgets").getJsonObject(0).getString("charged")))
+                .isEqualByComparingTo(expected);
+        String unpricedOnly = route("unpriced");
+        define(unpricedOnly, "{\"targets\":[{\"model\":\"openai/" + model("unpriced") + "\"}]}");
+        HttpResponse<String> refused = chat(budgeted.secret(), unpricedOnly, false);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Gateway.json(refused).getJsonObject("error").getString("code")).isEqualTo("model_unpriced");
+        assertThat(received(FakeUpstreams.openai(), model("unpriced"))).isZero();
+    }
+
+    @Test
     void anEmbeddingsRouteFallsBackToTheLocalModel() {
         String name = route("embed");
         define(name, "{\"targets\":[{\"model\":\"ollama/" + model("embed") + "\"},"
@@ -403,6 +452,26 @@ class RoutingIT extends GatewayIT {
         assertThat(header(after, "x-aigw-served-by")).isEqualTo("openai/" + model("new"));
         assertThat(header(after, "Sunset")).isNull();
         assertThat(attempts(after).getJsonObject(0).getString("reason")).isEqualTo("retired");
+
+        String viaPrice = route("retiring-price");
+        define(viaPrice, "{\"targets\":[{\"model\":\"openai/" + model("price-old") + "\"},{\"model\":\"openai/"
+                + model("price-new") + "\"}]}");
+        HttpResponse<String> priced = gateway.method("PUT", "/admin/prices", Gateway.ADMIN_KEY, "{\"model\":\"openai/"
+                + model("price-old") + "\",\"currency\":\"USD\",\"input_per_million\":\"1\",\"output_per_million\":"
+                + "\"1\",\"retire_at\":\"" + sunset + "\"}");
+        assertThat(priced.statusCode()).as(priced.body()).isEqualTo(201);
+        assertThat(Gateway.json(priced).getString("retire_at")).isEqualTo(sunset.toString());
+        HttpResponse<String> announced = Poll.last(Duration.ofSeconds(8), () -> chat(viaPrice),
+                x -> header(x, "Sunset") != null);
+        assertThat(header(announced, "x-aigw-served-by")).isEqualTo("openai/" + model("price-old"));
+        assertThat(header(announced, "Sunset")).isEqualTo(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(sunset.atOffset(java.time.ZoneOffset.UTC)));
+        gateway.method("PUT", "/admin/prices", Gateway.ADMIN_KEY, "{\"model\":\"openai/" + model("price-old")
+                + "\",\"currency\":\"USD\",\"input_per_million\":\"1\",\"output_per_million\":\"1\","
+                + "\"retire_at\":\"2020-01-01T00:00:00Z\"}");
+        assertThat(header(Poll.last(Duration.ofSeconds(8), () -> chat(viaPrice),
+                x -> ("openai/" + model("price-new")).equals(header(x, "x-aigw-served-by"))), "x-aigw-served-by"))
+                .isEqualTo("openai/" + model("price-new"));
     }
 
     @Test

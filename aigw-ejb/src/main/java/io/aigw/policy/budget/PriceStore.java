@@ -41,7 +41,7 @@ public class PriceStore {
     /** Stores a new version from a {@code PUT /admin/prices} document. */
     public PriceVersion add(Exchange exchange, JsonObject body, Instant now) {
         Set<String> known = new HashSet<>(PriceSpec.FIGURES);
-        known.addAll(Set.of("model", "currency", "effective_from", "tiers"));
+        known.addAll(Set.of("model", "currency", "effective_from", "tiers", "retire_at"));
         SpecFields.only(body, "", known);
         String model = SpecFields.string(body, "model", "", null);
         if (model == null || model.isBlank() || model.length() > 300) {
@@ -61,13 +61,27 @@ public class PriceStore {
                         + "\"2026-01-01T00:00:00Z\".");
             }
         }
+        Instant retireAt = null;
+        String retire = SpecFields.string(body, "retire_at", "", null);
+        if (retire != null) {
+            try {
+                retireAt = java.time.OffsetDateTime.parse(retire).toInstant();
+            } catch (DateTimeParseException e) {
+                throw SpecFields.invalid("retire_at", "'retire_at' must be an RFC 3339 time such as "
+                        + "\"2027-06-30T00:00:00Z\".");
+            }
+        }
         PriceSpec base = PriceSpec.parseFigures(body, "", true);
         PriceSpec prices = new PriceSpec(base.input(), base.output(), base.cachedInput(), base.cacheWrite(),
                 base.reasoning(), base.perRequest(), PriceSpec.parseTiers(body));
         Integer last = em.createNamedQuery("Price.lastVersion", Integer.class).setParameter("model", model)
                 .setParameter("currency", currency).getSingleResult();
         int version = last == null ? 1 : last + 1;
-        Price p = new Price(model, currency, version, from.toEpochMilli(), prices.toJson().build().toString(),
+        jakarta.json.JsonObjectBuilder spec = prices.toJson();
+        if (retireAt != null) {
+            spec.add("retire_at", retireAt.toString());
+        }
+        Price p = new Price(model, currency, version, from.toEpochMilli(), spec.build().toString(),
                 LocalDateTime.now(ZoneOffset.UTC));
         em.persist(p);
         try {

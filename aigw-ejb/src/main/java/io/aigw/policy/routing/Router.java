@@ -109,10 +109,6 @@ public class Router {
             for (int i = 0; i < ordered.size(); i++) {
                 RouteTarget target = ordered.get(i);
                 boolean last = i == ordered.size() - 1;
-                if (target.retired(now)) {
-                    log.skipped(target.model(), "retired");
-                    continue;
-                }
                 ResolvedModel resolved;
                 try {
                     resolved = resolver.resolve(target.model());
@@ -122,6 +118,11 @@ public class Router {
                     continue;
                 }
                 String qualified = resolved.qualified();
+                Instant retireAt = retirement(target, qualified, now);
+                if (retireAt != null && !now.isBefore(retireAt)) {
+                    log.skipped(qualified, "retired");
+                    continue;
+                }
                 if (!ex.caller().mayUse(target.model()) && !ex.caller().mayUse(qualified)) {
                     log.skipped(qualified, "not_allowed");
                     refusal = refusal == null ? new GatewayException(Problem.MODEL_NOT_ALLOWED, "The API key '"
@@ -150,8 +151,8 @@ public class Router {
                 for (int attempt = 1; ; attempt++) {
                     serving(ex, resolved);
                     headers.attempt(qualified);
-                    if (target.retireAt() != null) {
-                        headers.retiring(route.changedAt(), target.retireAt());
+                    if (retireAt != null) {
+                        headers.retiring(route.changedAt(), retireAt);
                     } else {
                         headers.notRetiring();
                     }
@@ -276,6 +277,15 @@ public class Router {
         log.note("cheapest", "compared in " + currency);
         return CandidateOrder.byFigureKnownFirst(targets, t -> priced.containsKey(t)
                 ? priced.get(t).prices().worstCase(estimate).doubleValue() : Double.NaN);
+    }
+
+    /** When the target retires: as the route says, else as its price entry says, else {@code null}. */
+    private Instant retirement(RouteTarget target, String qualified, Instant now) {
+        if (target.retireAt() != null) {
+            return target.retireAt();
+        }
+        return prices.findAny(qualified, now).or(() -> prices.findAny(target.model(), now))
+                .map(PriceVersion::retireAt).orElse(null);
     }
 
     private Optional<PriceVersion> price(RouteTarget t, Instant now, String currency) {
