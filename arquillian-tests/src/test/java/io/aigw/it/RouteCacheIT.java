@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aigw.it.fake.FakeUpstreams;
 import io.aigw.it.support.Gateway;
 import io.aigw.it.support.Keys;
+import io.aigw.it.support.OpenAiStream;
 import io.aigw.it.support.Poll;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,12 +82,9 @@ class RouteCacheIT extends GatewayIT {
                 body.replace("\"temperature\":0", "\"temperature\":0,\"stream\":true"));
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(header(replay, "x-aigw-cache")).isEqualTo("hit");
-        List<String> data = replay.body().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        List<String> data = OpenAiStream.data(replay);
         assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
-        String text = data.stream().filter(d -> !d.equals("[DONE]")).map(Gateway::json)
-                .flatMap(c -> c.getJsonArray("choices").getValuesAs(JsonObject.class).stream())
-                .map(c -> c.getJsonObject("delta")).filter(d -> d.containsKey("content") && !d.isNull("content"))
-                .map(d -> d.getString("content")).collect(Collectors.joining());
+        String text = OpenAiStream.text(data);
         assertThat(text).isEqualTo("Hello from " + upstream + ".");
         assertThat(received(upstream)).isEqualTo(1);
 

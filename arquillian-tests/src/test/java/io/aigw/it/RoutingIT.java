@@ -6,6 +6,7 @@ import io.aigw.it.fake.FakeServer;
 import io.aigw.it.fake.FakeUpstreams;
 import io.aigw.it.support.Gateway;
 import io.aigw.it.support.Keys;
+import io.aigw.it.support.OpenAiStream;
 import io.aigw.it.support.Poll;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -168,12 +168,9 @@ class RoutingIT extends GatewayIT {
                         + "\"content\":\"hello there\"}]}");
         assertThat(streamed.statusCode()).isEqualTo(200);
         assertThat(header(streamed, "x-aigw-served-by")).isEqualTo("anthropic/claude-" + tag);
-        List<String> data = streamed.body().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        List<String> data = OpenAiStream.data(streamed);
         assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
-        String content = data.stream().filter(d -> !d.equals("[DONE]")).map(Gateway::json)
-                .flatMap(c -> c.getJsonArray("choices").getValuesAs(JsonObject.class).stream())
-                .map(c -> c.getJsonObject("delta")).filter(d -> d.containsKey("content") && !d.isNull("content"))
-                .map(d -> d.getString("content")).collect(Collectors.joining());
+        String content = OpenAiStream.text(data);
         assertThat(content).isEqualTo("Hello from claude-" + tag + ".");
         HttpResponse<String> anthropicClient = gateway.send(Gateway.bearer(gateway.request("/v1/messages"),
                 Gateway.ADMIN_KEY).header("Content-Type", "application/json").header("anthropic-version", "2023-06-01")
@@ -283,7 +280,7 @@ class RoutingIT extends GatewayIT {
         HttpResponse<java.util.stream.Stream<String>> r = gateway.stream("/v1/chat/completions", Gateway.ADMIN_KEY,
                 "{\"model\":\"" + name + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(r.statusCode()).isEqualTo(200);
-        List<String> data = r.body().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        List<String> data = OpenAiStream.data(r);
         assertThat(data).doesNotContain("[DONE]");
         assertThat(Gateway.json(data.get(data.size() - 1)).getJsonObject("error").getString("code"))
                 .isEqualTo("upstream_error");
