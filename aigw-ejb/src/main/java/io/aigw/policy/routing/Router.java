@@ -5,7 +5,6 @@ import io.aigw.jca.api.ChatRequest;
 import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.policy.GatewayException;
 import io.aigw.policy.Problem;
-import io.aigw.policy.ResponseHeaders;
 import io.aigw.policy.budget.PriceTable;
 import io.aigw.policy.budget.PriceVersion;
 import io.aigw.policy.chain.CandidateGate;
@@ -13,7 +12,6 @@ import io.aigw.policy.chain.Exchange;
 import io.aigw.policy.config.GatewayClock;
 import io.aigw.policy.config.GatewaySettings;
 import io.aigw.policy.quota.TokenEstimate;
-import io.aigw.policy.route.FailureClass;
 import io.aigw.policy.route.Route;
 import io.aigw.policy.route.RouteSpec;
 import io.aigw.policy.route.RouteTable;
@@ -89,157 +87,70 @@ public class Router {
         return runRoute(ex, route.get(), request, call, filtered);
     }
 
+    @SuppressWarnings("unchecked")
     private <T> T runRoute(Exchange ex, Route route, Object request, TargetCall<T> call,
                            Function<T, Boolean> filtered) throws StreamAbortedException {
-        RouteSpec spec = route.spec();
-        ResponseHeaders headers = ex.call().responseHeaders();
-        headers.route(route.name());
-        AttemptLog log = new AttemptLog(route.name(), route.version(), route.source(), spec.strategy().wireName());
-        long start = clock.nanos();
-        long deadline = start + settings.routesMaxTime().toNanos();
+        RouteRun<T> run = new RouteRun<>(ex, route, stats, clock, settings.routesMaxTime());
         Instant now = clock.now();
-        GatewayException refusal = null;
-        GatewayException failure = null;
-        long soonestRetry = Long.MAX_VALUE;
-        String servedBy = null;
-        T filteredAnswer = null;
-        ResolvedModel filteredBy = null;
         try {
-            List<RouteTarget> ordered = order(spec, ex, request, now, log);
+            List<RouteTarget> ordered = order(route.spec(), ex, request, now, run.log);
+            T[] answer = (T[]) new Object[1];
             for (int i = 0; i < ordered.size(); i++) {
-                RouteTarget target = ordered.get(i);
-                boolean last = i == ordered.size() - 1;
-                ResolvedModel resolved;
-                try {
-                    resolved = resolver.resolve(target.model());
-                } catch (GatewayException e) {
-                    log.skipped(target.model(), "unresolvable");
-                    refusal = refusal == null ? e : refusal;
-                    continue;
+                RouteRun.Candidate c = check(run, route, ex, ordered.get(i), now);
+                if (c != null && run.attempt(c, call, filtered, i == ordered.size() - 1, answer)) {
+                    return answer[0];
                 }
-                String qualified = resolved.qualified();
-                Instant retireAt = retirement(target, qualified, now);
-                if (retireAt != null && !now.isBefore(retireAt)) {
-                    log.skipped(qualified, "retired");
-                    continue;
-                }
-                if (!ex.caller().mayUse(target.model()) && !ex.caller().mayUse(qualified)) {
-                    log.skipped(qualified, "not_allowed");
-                    refusal = refusal == null ? new GatewayException(Problem.MODEL_NOT_ALLOWED, "The API key '"
-                            + ex.caller().keyId() + "' may use the route '" + route.name() + "' but none of its "
-                            + "targets it could be sent to.", "model", null, null) : refusal;
-                    continue;
-                }
-                long cooling = stats.coolingFor(qualified, clock.nanos());
-                if (cooling > 0) {
-                    log.skipped(qualified, "cooling_down");
-                    soonestRetry = Math.min(soonestRetry, cooling);
-                    continue;
-                }
-                GatewayException gated = gate(ex, target.model(), qualified);
-                if (gated != null) {
-                    log.skipped(qualified, gated.problem().code() == null ? "refused" : gated.problem().code());
-                    refusal = refusal == null ? gated : refusal;
-                    continue;
-                }
-                CircuitBreaker<Object> breaker = breakers.of(qualified, spec.breaker());
-                if (breaker != null && !breaker.tryAcquirePermit()) {
-                    log.skipped(qualified, "breaker_open");
-                    soonestRetry = Math.min(soonestRetry, Math.max(1, breaker.getRemainingDelay().toNanos()));
-                    continue;
-                }
-                for (int attempt = 1; ; attempt++) {
-                    serving(ex, resolved);
-                    headers.attempt(qualified);
-                    if (retireAt != null) {
-                        headers.retiring(route.changedAt(), retireAt);
-                    } else {
-                        headers.notRetiring();
-                    }
-                    ex.accept();
-                    long t0 = System.nanoTime();
-                    stats.begin(qualified);
-                    T result;
-                    try {
-                        result = call.call(resolved);
-                    } catch (GatewayException e) {
-                        long t1 = System.nanoTime();
-                        FailureClass c = FailureClassifier.classify(e);
-                        boolean upstreamFault = c != null && c.retryable();
-                        stats.end(qualified, -1, clock.nanos());
-                        record(breaker, upstreamFault);
-                        log.tried(qualified, c == null ? "client_error" : c.wireName(), e.problem().status(),
-                                (t1 - t0) / 1_000_000, breaker == null ? null : TargetBreakers.state(breaker), null);
-                        failure = e;
-                        if (ex.responseCommitted() || c == null || !spec.fallbackOn().contains(c)) {
-                            throw e;
-                        }
-                        Duration upstreamWait = FailureClassifier.upstreamRetryAfter(e);
-                        if (upstreamWait != null && upstreamWait.compareTo(spec.retry().honorRetryAfterUpTo()) > 0) {
-                            stats.coolDown(qualified, clock.nanos() + upstreamWait.toNanos());
-                            break;
-                        }
-                        if (!c.retryable() || attempt >= spec.retry().maxAttempts()
-                                || (breaker != null && !breaker.isClosed())) {
-                            break;
-                        }
-                        long wait = backoff(spec.retry().backoff(), attempt, upstreamWait);
-                        if (clock.nanos() + wait >= deadline) {
-                            break;
-                        }
-                        if (!sleep(wait)) {
-                            throw e;
-                        }
-                        continue;
-                    } catch (RuntimeException | StreamAbortedException e) {
-                        stats.end(qualified, -1, clock.nanos());
-                        record(breaker, false);
-                        throw e;
-                    }
-                    long t1 = System.nanoTime();
-                    Long first = ex.firstChunkNanos();
-                    double latency = (ex.stream() && first != null ? first - t0 : t1 - t0) / 1e6;
-                    stats.end(qualified, Math.max(0, latency), clock.nanos());
-                    record(breaker, false);
-                    if (!last && spec.fallbackOn().contains(FailureClass.CONTENT_FILTER)
-                            && Boolean.TRUE.equals(filtered.apply(result))) {
-                        log.tried(qualified, FailureClass.CONTENT_FILTER.wireName(), 200, (t1 - t0) / 1_000_000,
-                                breaker == null ? null : TargetBreakers.state(breaker), null);
-                        if (filteredAnswer == null) {
-                            filteredAnswer = result; // the answer, should no other target give a better one
-                            filteredBy = resolved;
-                        }
-                        break;
-                    }
-                    log.tried(qualified, "ok", 200, (t1 - t0) / 1_000_000,
-                            breaker == null ? null : TargetBreakers.state(breaker), null);
-                    servedBy = qualified;
-                    return result;
-                }
-                if (clock.nanos() >= deadline) {
-                    log.note("stopped", "max_time");
+                if (run.pastDeadline()) {
+                    run.log.note("stopped", "max_time");
                     break;
                 }
             }
-            if (filteredAnswer != null) {
-                serving(ex, filteredBy);
-                headers.servedBy(filteredBy.qualified());
-                servedBy = filteredBy.qualified();
-                return filteredAnswer;
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            if (refusal != null) {
-                throw refusal;
-            }
-            throw new GatewayException(Problem.NO_TARGET_AVAILABLE, "No target of the route '" + route.name()
-                    + "' can take requests now (circuit breakers open or upstreams asking to wait). Retry later.",
-                    null, soonestRetry == Long.MAX_VALUE ? Duration.ofSeconds(1)
-                    : Duration.ofSeconds(Math.max(1, (soonestRetry + 999_999_999) / 1_000_000_000)), null);
+            return run.end();
         } finally {
-            ex.detail("route", log.build(servedBy));
+            run.record();
         }
+    }
+
+    /**
+     * Checks a target before it is tried: it resolves, has not retired, the key may use it, its upstream is not
+     * cooling down, the policy steps' gates pass and its breaker lets a request through. {@code null} when skipped.
+     */
+    private RouteRun.Candidate check(RouteRun<?> run, Route route, Exchange ex, RouteTarget target, Instant now) {
+        ResolvedModel resolved;
+        try {
+            resolved = resolver.resolve(target.model());
+        } catch (GatewayException e) {
+            run.skip(target.model(), "unresolvable", e);
+            return null;
+        }
+        String qualified = resolved.qualified();
+        Instant retireAt = retirement(target, qualified, now);
+        if (retireAt != null && !now.isBefore(retireAt)) {
+            run.skip(qualified, "retired", null);
+            return null;
+        }
+        if (!ex.caller().mayUse(target.model()) && !ex.caller().mayUse(qualified)) {
+            run.skip(qualified, "not_allowed", new GatewayException(Problem.MODEL_NOT_ALLOWED, "The API key '"
+                    + ex.caller().keyId() + "' may use the route '" + route.name() + "' but none of its targets it "
+                    + "could be sent to.", "model", null, null));
+            return null;
+        }
+        long cooling = stats.coolingFor(qualified, clock.nanos());
+        if (cooling > 0) {
+            run.skipFor(qualified, "cooling_down", cooling);
+            return null;
+        }
+        GatewayException gated = gate(ex, target.model(), qualified);
+        if (gated != null) {
+            run.skip(qualified, gated.problem().code() == null ? "refused" : gated.problem().code(), gated);
+            return null;
+        }
+        CircuitBreaker<Object> breaker = breakers.of(qualified, route.spec().breaker());
+        if (breaker != null && !breaker.tryAcquirePermit()) {
+            run.skipFor(qualified, "breaker_open", breaker.getRemainingDelay().toNanos());
+            return null;
+        }
+        return new RouteRun.Candidate(resolved, retireAt, breaker);
     }
 
     /** The targets in the order the strategy gives for this request. */
@@ -340,17 +251,6 @@ public class Router {
         ex.connection(target.connection());
     }
 
-    private static void record(CircuitBreaker<Object> breaker, boolean failed) {
-        if (breaker == null) {
-            return;
-        }
-        if (failed) {
-            breaker.recordFailure();
-        } else {
-            breaker.recordSuccess();
-        }
-    }
-
     /** The wait before retry {@code attempt + 1}: exponential with jitter (50–150%), at least the upstream's ask. */
     static long backoff(Duration base, int attempt, Duration upstreamWait) {
         double factor = Math.pow(2, attempt - 1) * (0.5 + ThreadLocalRandom.current().nextDouble());
@@ -358,13 +258,4 @@ public class Router {
         return upstreamWait == null ? wait : Math.max(wait, upstreamWait.toNanos());
     }
 
-    private static boolean sleep(long nanos) {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }
