@@ -2,6 +2,8 @@ package io.aigw.policy.budget;
 
 import io.aigw.policy.config.GatewayClock;
 import io.aigw.policy.config.GatewaySettings;
+import io.aigw.policy.config.RefreshedValue;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,9 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The price versions as the request path reads them, reloaded when older than {@code aigw.quotas.refresh} and at
@@ -21,7 +20,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PriceTable {
 
-    private static final Logger LOG = Logger.getLogger(PriceTable.class.getName());
     /** The currency a request's cost is recorded in when no budget names one and the model has several prices. */
     static final String PREFERRED_CURRENCY = "USD";
 
@@ -34,12 +32,12 @@ public class PriceTable {
     @Inject
     GatewayClock clock;
 
-    private final AtomicLong generation = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile Snapshot snapshot;
-    private volatile long refreshNanos;
+    private RefreshedValue<List<PriceVersion>> versions;
 
-    private record Snapshot(List<PriceVersion> versions, long loadedAt, long generation) {
+    @PostConstruct
+    void init() {
+        versions = new RefreshedValue<>("price table", () -> List.copyOf(store.all()), settings.quotasRefresh(),
+                clock::nanos);
     }
 
     /** The version in force for a model and currency at {@code at}. */
@@ -80,43 +78,12 @@ public class PriceTable {
         return versions();
     }
 
-    private long refreshNanos() {
-        long n = refreshNanos;
-        if (n == 0) {
-            n = Math.max(1, settings.quotasRefresh().toNanos());
-            refreshNanos = n;
-        }
-        return n;
-    }
-
     public void invalidate() {
-        generation.incrementAndGet();
+        versions.invalidate();
     }
 
     private List<PriceVersion> versions() {
-        Snapshot s = snapshot;
-        long now = clock.nanos();
-        if (s != null && s.generation() == generation.get() && now - s.loadedAt() < refreshNanos()) {
-            return s.versions();
-        }
-        if (s != null && s.generation() == generation.get() && !reloading.compareAndSet(false, true)) {
-            return s.versions(); // expired only by age and another thread is reloading: go on with this one
-        }
-        reloading.set(true);
-        long seen = generation.get();
-        try {
-            Snapshot fresh = new Snapshot(List.copyOf(store.all()), now, seen);
-            snapshot = fresh;
-            return fresh.versions();
-        } catch (RuntimeException e) {
-            if (s == null) {
-                throw e;
-            }
-            LOG.log(Level.WARNING, "Could not reload the price table; the previous one stays in force", e);
-            return s.versions();
-        } finally {
-            reloading.set(false);
-        }
+        return versions.get();
     }
 
     private static boolean later(PriceVersion a, PriceVersion b) {

@@ -2,16 +2,14 @@ package io.aigw.policy.quota;
 
 import io.aigw.policy.config.GatewayClock;
 import io.aigw.policy.config.GatewaySettings;
+import io.aigw.policy.config.RefreshedValue;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The stored limits and budgets as the request path reads them: every document of a kind, parsed once, reloaded
@@ -22,8 +20,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ScopedPolicies {
 
-    private static final Logger LOG = Logger.getLogger(ScopedPolicies.class.getName());
-
     @EJB
     ScopedPolicyStore store;
 
@@ -33,59 +29,27 @@ public class ScopedPolicies {
     @Inject
     GatewayClock clock;
 
-    private final Map<String, Snapshot<?>> snapshots = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicBoolean> reloading = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
-    private volatile long refreshNanos;
-
-    private record Snapshot<T>(Map<Scope, T> byScope, long loadedAt, long generation) {
-    }
+    private final Map<String, RefreshedValue<?>> byKind = new ConcurrentHashMap<>();
 
     /** Every document of {@code kind} by scope, parsed with {@code parser}. */
     @SuppressWarnings("unchecked")
     public <T> Map<Scope, T> of(String kind, Function<jakarta.json.JsonObject, T> parser) {
-        long now = clock.nanos();
-        Snapshot<T> s = (Snapshot<T>) snapshots.get(kind);
-        if (s != null && s.generation() == generation.get() && now - s.loadedAt() < refreshNanos()) {
-            return s.byScope();
-        }
-        java.util.concurrent.atomic.AtomicBoolean busy = reloading.computeIfAbsent(kind,
-                k -> new java.util.concurrent.atomic.AtomicBoolean());
-        if (s != null && s.generation() == generation.get() && !busy.compareAndSet(false, true)) {
-            return s.byScope(); // expired only by age and another thread is reloading: go on with these
-        }
-        busy.set(true);
-        long seen = generation.get();
-        try {
-            Map<Scope, T> loaded = new HashMap<>();
-            for (ScopedPolicy p : store.all(kind)) {
-                loaded.put(p.scope(), parser.apply(ScopedPolicyStore.parse(p.getSpec())));
-            }
-            Snapshot<T> fresh = new Snapshot<>(Map.copyOf(loaded), now, seen);
-            snapshots.put(kind, fresh);
-            return fresh.byScope();
-        } catch (RuntimeException e) {
-            if (s == null) {
-                throw e;
-            }
-            LOG.log(Level.WARNING, "Could not reload the " + kind + "; the previous ones stay in force", e);
-            return s.byScope();
-        } finally {
-            busy.set(false);
-        }
+        RefreshedValue<Map<Scope, T>> v = (RefreshedValue<Map<Scope, T>>) byKind.computeIfAbsent(kind,
+                k -> new RefreshedValue<Map<Scope, T>>(k, () -> load(k, parser), settings.quotasRefresh(),
+                        clock::nanos));
+        return v.get();
     }
 
-    private long refreshNanos() {
-        long n = refreshNanos;
-        if (n == 0) {
-            n = Math.max(1, settings.quotasRefresh().toNanos());
-            refreshNanos = n;
+    private <T> Map<Scope, T> load(String kind, Function<jakarta.json.JsonObject, T> parser) {
+        Map<Scope, T> loaded = new HashMap<>();
+        for (ScopedPolicy p : store.all(kind)) {
+            loaded.put(p.scope(), parser.apply(ScopedPolicyStore.parse(p.getSpec())));
         }
-        return n;
+        return Map.copyOf(loaded);
     }
 
     /** Forgets what was loaded: call once a change has committed. */
     public void invalidate() {
-        generation.incrementAndGet();
+        byKind.values().forEach(RefreshedValue::invalidate);
     }
 }
