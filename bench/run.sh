@@ -17,6 +17,18 @@ set -euo pipefail
 BENCH_BODY='{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"Say hello"}]}'
 ROUTE_BODY='{"model":"bench-route","messages":[{"role":"user","content":"Say hello"}]}'
 CACHED_BODY='{"model":"bench-cached","messages":[{"role":"user","content":"Say hello"}]}'
+# a 2 KB business prompt with one e-mail address and one phone number, for the guardrail targets
+PROMPT_2K=$(python3 - <<'PY'
+para = ("Please summarise the quarterly review for the regional sales team. Revenue grew in the northern "
+        "districts while the southern stores saw flat demand; the new loyalty programme lifted repeat visits "
+        "and the logistics partner cut delivery times by two days. ")
+text = "Contact the author at jordan.lee@example.com or +1 415 555 0142 for the figures. "
+while len(text) < 2000:
+    text += para
+print(text[:2048])
+PY
+)
+PLAIN_2K_BODY="{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"$PROMPT_2K\"}]}"
 GATEWAY_DEFAULT_URL="http://127.0.0.1:9080"
 SERVER_NAME="aigw"
 WLP_DIR="aigw-ear/target/liberty/wlp"
@@ -138,6 +150,10 @@ if any(val(r, "1", "gateway-route", 4) is not None for r in rounds):
 if any(val(r, "1", "cache-hit", 4) is not None for r in rounds):
     print(f"- Cache hit p50 at 1 connection: {spread([val(r, '1', 'cache-hit', 4) for r in rounds], lambda x: f'{x:.3f} ms')}; miss (x-aigw-cache: refresh, answered upstream and stored): {spread([val(r, '1', 'cache-miss', 4) for r in rounds], lambda x: f'{x:.3f} ms')}")
     print(f"- Cache hit req/s at 32 connections: {spread([val(r, '32', 'cache-hit', 3) for r in rounds], lambda x: f'{x:,.0f}')}; miss: {spread([val(r, '32', 'cache-miss', 3) for r in rounds], lambda x: f'{x:,.0f}')}")
+if any(val(r, "1", "guarded-2k", 4) is not None for r in rounds):
+    print(f"- PII (all entities, redacted and restored) and deny rules on a 2 KB prompt: added p50 at 1 connection vs the same prompt unguarded: {spread(diff('guarded-2k', 'plain-2k', 4), lambda x: f'{x:+.3f} ms')}; req/s at 32: {spread([val(r, '32', 'guarded-2k', 3) for r in rounds], lambda x: f'{x:,.0f}')} ({spread(share('guarded-2k', 'plain-2k'), lambda x: f'{x * 100:.1f}%')} of unguarded)")
+if any(val(r, "1", "injection-2k", 4) is not None for r in rounds):
+    print(f"- Prompt-injection check on the same 2 KB prompt: added p50 at 1 connection: {spread(diff('injection-2k', 'plain-2k', 4), lambda x: f'{x:+.3f} ms')}; req/s at 32: {spread([val(r, '32', 'injection-2k', 3) for r in rounds], lambda x: f'{x:,.0f}')}")
 if any(x is not None for x in quota50):
     print(f"- Limits and budget's own cost at 1 connection, p50 (quota key minus unlimited key): {spread(quota50, lambda x: f'{x:+.3f} ms')}")
     print(f"- Throughput at 32 connections with limits and budget, share of the unlimited key's: {spread(quota32, lambda x: f'{x * 100:.1f}%')}")
@@ -282,6 +298,17 @@ define_routes() {
   admin PUT /admin/routes/bench-cached '{"targets":[{"model":"openai/gpt-4o-mini"}],"cache":{"mode":"exact","ttl":"PT1H"}}' > /dev/null
 }
 
+# guarded_keys -> "<pii key secret> <injection key secret>": a key whose requests pass every PII entity (redacted and
+# restored) and a deny rule, and a key whose requests are judged for prompt injection (flag, so every run is a 200)
+guarded_keys() {
+  admin PUT /admin/guardrails/bench-pii '{"input":[{"type":"pii","action":"redact","restore_in_output":true},{"type":"deny","patterns":["(?i)project\\s+falcon","(?i)internal\\s+only"],"action":"block"}],"output":[{"type":"pii","entities":["email","credit_card"],"action":"redact"}]}' > /dev/null
+  admin PUT /admin/guardrails/bench-injection '{"input":[{"type":"prompt_injection","action":"flag"}]}' > /dev/null
+  local pii inj
+  pii=$(admin POST /admin/keys '{"name":"bench-pii","guardrails":["bench-pii"]}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
+  inj=$(admin POST /admin/keys '{"name":"bench-injection","guardrails":["bench-injection"]}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')
+  echo "$pii $inj"
+}
+
 # audit_total -> the requests of the bench keys in GET /compliance/usage (the usage aggregates, which the audit group
 # commit writes with the records they summarise), or "n/a": the benchmark's own records only (these reads are
 # recorded too, under the admin key)
@@ -400,12 +427,20 @@ main() {
   QUOTA_KEY_ID=${key_pair%% *}
   quota_api_key=${key_pair#* }
   define_routes
+  local guarded pii_key injection_key
+  guarded=$(guarded_keys)
+  pii_key=${guarded%% *}
+  injection_key=${guarded#* }
+  log "created guardrail sets bench-pii and bench-injection and a key for each"
   log "created gateway API keys \"bench\" (no limit, no budget) and \"bench-quotas\" (limits, budget, priced model), routes bench-route and bench-cached"
   smoke direct "$UPSTREAM_URL/v1/chat/completions" sk-bench
   smoke gateway "$GATEWAY/v1/chat/completions" "$quota_api_key"
   smoke gateway-unlimited "$GATEWAY/v1/chat/completions" "$api_key"
   BENCH_BODY=$ROUTE_BODY smoke gateway-route "$GATEWAY/v1/chat/completions" "$quota_api_key"
   BENCH_BODY=$CACHED_BODY smoke cache "$GATEWAY/v1/chat/completions" "$quota_api_key"
+  BENCH_BODY=$PLAIN_2K_BODY smoke plain-2k "$GATEWAY/v1/chat/completions" "$api_key"
+  BENCH_BODY=$PLAIN_2K_BODY smoke guarded-2k "$GATEWAY/v1/chat/completions" "$pii_key"
+  BENCH_BODY=$PLAIN_2K_BODY smoke injection-2k "$GATEWAY/v1/chat/completions" "$injection_key"
 
   local rc p
   if ((WARMUP > 0)); then
@@ -420,7 +455,7 @@ main() {
   for ((round = 1; round <= ROUNDS; round++)); do
   for c in 1 32; do
     if ((c == 1)); then t=1; else t=2; fi
-    for target in direct gateway-unlimited gateway gateway-route cache-miss cache-hit; do
+    for target in ${TARGETS:-direct gateway-unlimited gateway gateway-route cache-miss cache-hit plain-2k guarded-2k injection-2k}; do
       body=$BENCH_BODY; cache=""
       case $target in
         direct) url="$UPSTREAM_URL/v1/chat/completions"; auth=sk-bench ;;
@@ -428,6 +463,9 @@ main() {
         gateway-route) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key; body=$ROUTE_BODY ;;
         cache-miss) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key; body=$CACHED_BODY; cache=refresh ;;
         cache-hit) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key; body=$CACHED_BODY ;;
+        plain-2k) url="$GATEWAY/v1/chat/completions"; auth=$api_key; body=$PLAIN_2K_BODY ;;
+        guarded-2k) url="$GATEWAY/v1/chat/completions"; auth=$pii_key; body=$PLAIN_2K_BODY ;;
+        injection-2k) url="$GATEWAY/v1/chat/completions"; auth=$injection_key; body=$PLAIN_2K_BODY ;;
         *) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key ;;
       esac
       rc=$(run_wrk "r$round-c$c-$target" "$url" "$auth" "$t" "$c" "$DURATION" "$body" "$cache")
@@ -435,7 +473,9 @@ main() {
       status=$(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$c" "$target" "${p[0]}" "${p[1]}" "${p[2]}" "${p[3]}" "$status" >> "$records"
       log "  -> ${p[0]} req/s, p50 ${p[1]} ms, p99 ${p[2]} ms, ${p[3]} requests, $status"
-      if [[ $target != direct && ${p[3]} =~ ^[0-9]+$ ]]; then gw_requests=$((gw_requests + p[3])); fi
+      if [[ $target != direct && $target != guarded-2k && $target != injection-2k && ${p[3]} =~ ^[0-9]+$ ]]; then
+        gw_requests=$((gw_requests + p[3]))
+      fi
     done
   done
   done

@@ -2,8 +2,14 @@
 // in the same process and clock, time to first token and the delay of every chunk from the upstream's write to the
 // client's read — straight to the upstream (baseline) and through the gateway. See bench/README.md.
 //
-//   node bench/stream.mjs --gateway http://127.0.0.1:9080 --key <api key> [--port 9597]
+//   node bench/stream.mjs --gateway http://127.0.0.1:9080 --key <api key> [--guarded-key <api key>] [--port 9597]
 //        [--interval 10] [--chunks 20] [--warmup 20000] [--requests 300] [--rounds 5] [--concurrency 8]
+//        [--text-streams 100]
+//
+// With --guarded-key (a key whose requests pass output guardrails), every round also measures the same streams
+// through that key ("guarded": text that cannot match is relayed at once), and a last phase streams realistic text
+// whose tokens split words, e-mail addresses and phone numbers through it: the client checks the text it assembles
+// against the expected redaction; how long held-back tails waited is in the gateway's audit records (stream.sh).
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -18,6 +24,20 @@ const CONCURRENCY = Number(args.concurrency ?? 8);
 const ROUNDS = Number(args.rounds ?? 5);
 const GATEWAY = args.gateway;
 const KEY = args.key;
+const GUARDED_KEY = args['guarded-key'];
+const TEXT_STREAMS = Number(args['text-streams'] ?? 100);
+// realistic answer text, cut into 3-to-5-character tokens as a BPE tokenizer would cut unusual words
+const TEXT = 'Thanks for waiting. Your order ships Tuesday; questions go to jordan.lee@example.com or call '
+  + '+1 415 555 0142, and the invoice copy went to billing@example.org as well. Reference 77812 stays valid '
+  + 'for thirty days, so keep this message.';
+const TEXT_TOKENS = [];
+for (let i = 0, n = 0; i < TEXT.length; n++) {
+  const size = 3 + (n % 3);
+  TEXT_TOKENS.push(TEXT.slice(i, i + size));
+  i += size;
+}
+const TEXT_REDACTED = TEXT.replace('jordan.lee@example.com', '[REDACTED_EMAIL]')
+  .replace('billing@example.org', '[REDACTED_EMAIL]');
 if (!GATEWAY || !KEY) {
   console.error('usage: node stream.mjs --gateway URL --key API_KEY [options]');
   process.exit(2);
@@ -46,8 +66,15 @@ const upstream = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     res.write(chunk({ role: 'assistant', content: '' }));
     let i = 0;
+    const text = tag.startsWith('text-');
     const next = () => {
-      if (i < CHUNKS) {
+      if (text && i < TEXT_TOKENS.length) {
+        res.write(chunk({ content: TEXT_TOKENS[i] }));
+        i++;
+        setTimeout(next, INTERVAL);
+        return;
+      }
+      if (!text && i < CHUNKS) {
         times.push(performance.now());
         res.write(chunk({ content: `t${i} ` }));
         i++;
@@ -68,6 +95,44 @@ const upstream = http.createServer((req, res) => {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 let counter = 0;
+
+/** One streamed request of realistic text; resolves to { ttft, total, text } in ms and the text assembled. */
+function textStream(baseUrl, model, auth) {
+  const tag = `text-${process.pid}-${counter++}`;
+  const payload = JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: tag }] });
+  const url = new URL('/v1/chat/completions', baseUrl);
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    let first;
+    let assembled = '';
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json',
+      authorization: `Bearer ${auth}`, 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(`${baseUrl}: HTTP ${res.statusCode}`));
+        return;
+      }
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => {
+        buffer += d;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = buffer.slice(0, end).replace(/^data: /, '');
+          buffer = buffer.slice(end + 2);
+          if (event === '[DONE]') continue;
+          const content = JSON.parse(event).choices?.[0]?.delta?.content;
+          if (content) {
+            first ??= performance.now();
+            assembled += content;
+          }
+        }
+      });
+      res.on('end', () => resolve({ ttft: first - start, total: performance.now() - start, text: assembled }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
 
 /** One streamed request; resolves to { ttft, delays[] } in ms. */
 function stream(baseUrl, model, auth, warm) {
@@ -135,6 +200,19 @@ async function run(baseUrl, model, auth, count, concurrency, warm = false) {
   return results;
 }
 
+/** COUNT realistic-text streams through the guarded key over CONCURRENCY connections. */
+async function run2(count, concurrency) {
+  const results = [];
+  let started = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (started < count) {
+      started++;
+      results.push(await textStream(GATEWAY, 'openai/gpt-4o-mini', GUARDED_KEY));
+    }
+  }));
+  return results;
+}
+
 function pct(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -151,13 +229,14 @@ try {
   const summary = {};
   const perRound = {};
   for (const c of [1, CONCURRENCY]) {
-    const pooled = { direct: [], gateway: [] };
+    const targets = [['direct', direct, 'gpt-4o-mini', 'none'], ['gateway', GATEWAY, 'openai/gpt-4o-mini', KEY]];
+    if (GUARDED_KEY) targets.push(['guarded', GATEWAY, 'openai/gpt-4o-mini', GUARDED_KEY]);
+    const pooled = Object.fromEntries(targets.map((t) => [t[0], []]));
     perRound[c] = [];
     const each = Math.max(1, Math.round(REQUESTS / ROUNDS));
     for (let round = 1; round <= ROUNDS; round++) {
       const ttft50 = {};
-      for (const [target, url, model, auth] of [['direct', direct, 'gpt-4o-mini', 'none'],
-        ['gateway', GATEWAY, 'openai/gpt-4o-mini', KEY]]) {
+      for (const [target, url, model, auth] of targets) {
         process.stderr.write(`[stream] ${c} connection(s), round ${round}/${ROUNDS}: ${each} streams ${target}\n`);
         const results = await run(url, model, auth, each, c);
         pooled[target].push(...results);
@@ -165,7 +244,7 @@ try {
       }
       perRound[c].push(ttft50.gateway - ttft50.direct);
     }
-    for (const target of ['direct', 'gateway']) {
+    for (const target of Object.keys(pooled)) {
       const ttft = pooled[target].map((r) => r.ttft);
       const delays = pooled[target].flatMap((r) => r.delays);
       summary[`${c}-${target}`] = { ttft50: pct(ttft, 50), ttft99: pct(ttft, 99), d50: pct(delays, 50),
@@ -186,6 +265,16 @@ try {
     const g = summary[`${c}-gateway`];
     const rounds = perRound[c].map(fmt).join(', ');
     console.log(`- ${c} connection(s): time to first token p50 +${fmt(g.ttft50 - d.ttft50)} ms, p99 +${fmt(g.ttft99 - d.ttft99)} ms; chunk delay p50 +${fmt(g.d50 - d.d50)} ms, p99 +${fmt(g.d99 - d.d99)} ms; TTFT p50 added per round: ${rounds} ms`);
+    const q = summary[`${c}-guarded`];
+    if (q) {
+      console.log(`- ${c} connection(s), with output guardrails (nothing to hold back): time to first token p50 +${fmt(q.ttft50 - d.ttft50)} ms; chunk delay p50 +${fmt(q.d50 - d.d50)} ms, p99 +${fmt(q.d99 - d.d99)} ms`);
+    }
+  }
+  if (GUARDED_KEY && TEXT_STREAMS > 0) {
+    process.stderr.write(`[stream] realistic text: ${TEXT_STREAMS} streams of ${TEXT_TOKENS.length} tokens through the guarded key\n`);
+    const results = await run2(TEXT_STREAMS, CONCURRENCY);
+    const wrong = results.filter((r) => r.text !== TEXT_REDACTED).length;
+    console.log(`- Realistic text (${TEXT_TOKENS.length} tokens of 3-5 characters every ${INTERVAL} ms, two e-mail addresses and a phone number split across tokens), ${results.length} streams through output PII redaction at ${CONCURRENCY} connections: TTFT p50 ${fmt(pct(results.map((r) => r.ttft), 50))} ms, whole stream p50 ${fmt(pct(results.map((r) => r.total), 50))} ms (the upstream takes ${TEXT_TOKENS.length * INTERVAL} ms); ${wrong} of ${results.length} assembled texts differ from the expected redaction`);
   }
 } finally {
   agent.destroy();

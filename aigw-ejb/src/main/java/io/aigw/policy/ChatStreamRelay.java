@@ -18,6 +18,7 @@ final class ChatStreamRelay implements ChatStreamListener {
     private final StreamUsageTally tally;
     private final io.aigw.policy.cache.StreamedAnswer answer;
     private GatewayException refusal;
+    private GatewayException blocked;
 
     ChatStreamRelay(Exchange exchange, ChatStreamSink sink, StreamUsageTally tally) {
         this(exchange, sink, tally, null);
@@ -55,20 +56,28 @@ final class ChatStreamRelay implements ChatStreamListener {
     @Override
     public void onChunk(ChatChunk chunk) throws StreamAbortedException {
         exchange.firstChunk();
+        tally.add(chunk);
         try {
             sink.chunk(chunk);
-            tally.add(chunk);
-            if (answer != null) {
-                answer.add(chunk);
-            }
         } catch (IOException e) {
             throw new StreamAbortedException("client went away", e);
+        } catch (GatewayException e) {
+            blocked = e;
+            throw new StreamAbortedException("an output guardrail ended the stream", e);
+        }
+        if (answer != null) {
+            answer.add(chunk);
         }
     }
 
     /** Why the stream was refused before it opened, or {@code null}. */
     GatewayException refusal() {
         return refusal;
+    }
+
+    /** Why an output guardrail ended the stream, or {@code null}. */
+    GatewayException blocked() {
+        return blocked;
     }
 
     /** The complete answer relayed, when it was assembled and complete, else {@code null}. */

@@ -89,13 +89,15 @@ public class GatewayService {
                 if (ex.keepsAnswer()) {
                     ex.answer(response);
                 }
-                result[0] = response;
+                result[0] = ex.answerGuard() == null ? response : ex.answerGuard().check(response);
             }
         });
         return result[0];
     }
 
-    private void stream(Exchange ex, ChatRequest request, ChatStreamSink sink) {
+    private void stream(Exchange ex, ChatRequest request, ChatStreamSink clientSink) {
+        AnswerGuard.GuardedSink guarded = ex.answerGuard() == null ? null : ex.answerGuard().guard(clientSink);
+        ChatStreamSink sink = guarded == null ? clientSink : guarded;
         ChatStreamRelay[] relay = new ChatStreamRelay[1];
         try {
             StreamOutcome outcome = router.run(ex, request, t -> {
@@ -106,6 +108,9 @@ public class GatewayService {
             }, o -> false);
             ex.usage(outcome.usage());
             ex.finishReason(outcome.finishReason());
+            if (guarded != null) {
+                guarded.flush();
+            }
             ex.answer(relay[0].assembled());
             ex.afterAudit(relay[0]::complete);
             ex.onAuditFailure(relay[0]::failed);
@@ -114,6 +119,12 @@ public class GatewayService {
                 throw relay[0].refusal();
             }
             ex.usage(relay[0] == null ? null : relay[0].usageSoFar());
+            if (relay[0] != null && relay[0].blocked() != null) {
+                relay[0].failed(relay[0].blocked());
+            } else {
+                ex.clientAborted();
+            }
+        } catch (java.io.IOException e) {
             ex.clientAborted();
         } catch (GatewayException e) {
             if (!ex.responseCommitted()) {
@@ -133,14 +144,20 @@ public class GatewayService {
         ex.accept();
         ex.usage(Usage.NONE);
         ex.finishReason(cached.choices().isEmpty() ? null : cached.choices().get(0).finishReason());
+        AnswerGuard guard = ex.answerGuard();
         if (!request.stream()) {
-            return cached;
+            return guard == null ? cached : guard.check(cached);
         }
-        ChatStreamRelay relay = new ChatStreamRelay(ex, sink, new StreamUsageTally(request));
+        AnswerGuard.GuardedSink guarded = guard == null ? null : guard.guard(sink);
+        ChatStreamRelay relay = new ChatStreamRelay(ex, guarded == null ? sink : guarded,
+                new StreamUsageTally(request));
         try {
             relay.onOpen();
             for (ChatChunk chunk : AnswerStream.chunks(cached)) {
                 relay.onChunk(chunk);
+            }
+            if (guarded != null) {
+                guarded.flush();
             }
             ex.afterAudit(relay::complete);
             ex.onAuditFailure(relay::failed);
@@ -148,7 +165,15 @@ public class GatewayService {
             if (relay.refusal() != null) {
                 throw relay.refusal();
             }
+            if (relay.blocked() != null) {
+                relay.failed(relay.blocked());
+            } else {
+                ex.clientAborted();
+            }
+        } catch (java.io.IOException e) {
             ex.clientAborted();
+        } catch (GatewayException e) {
+            relay.failed(e);
         }
         return null;
     }

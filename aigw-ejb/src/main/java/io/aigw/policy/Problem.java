@@ -14,6 +14,7 @@ public enum Problem {
     UNKNOWN_MODEL(404, "invalid_request_error", "model_not_found", false),
     NOT_FOUND(404, "invalid_request_error", "not_found", false),
     CONFLICT(409, "invalid_request_error", "conflict", false),
+    GUARDRAIL_BLOCKED(400, "invalid_request_error", "guardrail_blocked", false),
     MODEL_UNPRICED(400, "invalid_request_error", "model_unpriced", false),
     METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", false),
     UNSUPPORTED_MEDIA_TYPE(415, "invalid_request_error", "unsupported_media_type", false),
@@ -27,6 +28,7 @@ public enum Problem {
     NO_TARGET_AVAILABLE(503, "api_error", "no_target_available", true),
     AUDIT_UNAVAILABLE(503, "api_error", "audit_unavailable", true),
     QUOTA_STORE_UNAVAILABLE(503, "api_error", "quota_store_unavailable", true),
+    GUARDRAIL_UNAVAILABLE(503, "api_error", "guardrail_unavailable", false),
     QUERY_TIMEOUT(503, "api_error", "query_timeout", false),
     PROVIDER_TIMEOUT(504, "api_error", "upstream_timeout", true),
     INTERNAL(500, "api_error", "internal_error", true);

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * What the policy steps want on a request's answer, whatever the answer is (a response, a stream's first bytes or an
  * error): the rate-limit state, which each client format writes as its own headers, and what routing and the cache
- * did ({@code x-aigw-route}, {@code x-aigw-served-by}, {@code x-aigw-attempts}, {@code x-aigw-cache}, and
+ * did ({@code x-aigw-route}, {@code x-aigw-served-by}, {@code x-aigw-attempts}, {@code x-aigw-cache},
+ * {@code x-aigw-guardrails}, and
  * {@code Deprecation}/{@code Sunset} for a retiring target). Used by the thread that serves the request.
  */
 public final class ResponseHeaders {
@@ -17,6 +18,7 @@ public final class ResponseHeaders {
     private String cache;
     private Instant deprecatedSince;
     private Instant sunset;
+    private java.util.List<String> guardrails;
 
     /** The rate-limit state to report, or {@code null} when the caller is not limited. */
     public RateLimitState rateLimits() {
@@ -84,5 +86,21 @@ public final class ResponseHeaders {
 
     public Instant sunset() {
         return sunset;
+    }
+
+    /**
+     * What the guardrails did, one structured-field item per rule that acted ({@code set.stage.type;action=redact;
+     * email=2}), for {@code x-aigw-guardrails}; never any matched text. {@code null} when nothing acted.
+     */
+    public String guardrails() {
+        return guardrails == null ? null : String.join(", ", guardrails);
+    }
+
+    /** Adds what one rule did. */
+    public void guardrail(String item) {
+        if (guardrails == null) {
+            guardrails = new java.util.ArrayList<>(2);
+        }
+        guardrails.add(item);
     }
 }

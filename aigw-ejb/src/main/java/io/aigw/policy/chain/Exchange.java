@@ -53,6 +53,7 @@ public final class Exchange {
     private io.aigw.jca.api.ChatResponse cachedAnswer;
     private boolean keepAnswer;
     private io.aigw.jca.api.ChatResponse answer;
+    private io.aigw.policy.AnswerGuard answerGuard;
 
     public Exchange(Operation operation, CallContext call, RequestBody<?> body) {
         this.id = call.requestId() == null ? UUID.randomUUID().toString() : call.requestId();
@@ -73,6 +74,24 @@ public final class Exchange {
             }
         }
         return request;
+    }
+
+    /**
+     * Replaces the decoded request with a rewritten one (guardrails' redaction): every later step and the provider
+     * see only the rewritten request.
+     */
+    public void rewrite(Object rewritten) {
+        decode();
+        this.request = rewritten;
+    }
+
+    /** Output guardrails for the answer, or {@code null} when none apply. */
+    public io.aigw.policy.AnswerGuard answerGuard() {
+        return answerGuard;
+    }
+
+    public void answerGuard(io.aigw.policy.AnswerGuard guard) {
+        this.answerGuard = guard;
     }
 
     /** The request ends with this failure (status and problem recorded for the audit). */

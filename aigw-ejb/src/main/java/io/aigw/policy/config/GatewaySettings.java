@@ -116,6 +116,18 @@ public class GatewaySettings {
     String cacheSemanticModel;
 
     @Inject
+    @ConfigProperty(name = "aigw.guardrails.default")
+    Optional<String> guardrailsDefault;
+
+    @Inject
+    @ConfigProperty(name = "aigw.guardrails.injection-model", defaultValue = "local/all-minilm-l6-v2")
+    String guardrailsInjectionModel;
+
+    @Inject
+    @ConfigProperty(name = "aigw.guardrails.stream-hold-max-chars", defaultValue = "8192")
+    int guardrailsStreamHoldMaxChars;
+
+    @Inject
     @ConfigProperty(name = "aigw.budgets.unpriced", defaultValue = "refuse")
     String budgetsUnpriced;
 
@@ -242,5 +254,23 @@ public class GatewaySettings {
     /** The embedding model semantic caches compare questions with. */
     public String cacheSemanticModel() {
         return cacheSemanticModel;
+    }
+
+    /** The guardrail set that applies where no tenant, key or route names one, if any. */
+    public Optional<String> guardrailsDefault() {
+        return guardrailsDefault.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** The embedding model the prompt-injection check compares texts with known attacks through. */
+    public String guardrailsInjectionModel() {
+        return guardrailsInjectionModel;
+    }
+
+    /**
+     * The most characters of a streamed answer output guardrails hold back while a match may still be forming (a
+     * private key block); beyond it the held text is judged as it stands.
+     */
+    public int guardrailsStreamHoldMaxChars() {
+        return guardrailsStreamHoldMaxChars;
     }
 }

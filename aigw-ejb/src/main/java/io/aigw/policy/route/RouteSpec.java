@@ -31,19 +31,21 @@ import java.util.Set;
  * @param breaker    the circuit breaker of each target, or {@code null} for none
  * @param sticky     {@code key}, {@code user} or {@code null}: the same caller keeps the same weighted target
  * @param cache      response caching
+ * @param guardrails the guardrail sets every request on the route passes (with those of its key and tenant)
  */
 public record RouteSpec(Strategy strategy, List<RouteTarget> targets, Set<FailureClass> fallbackOn, RetryPolicy retry,
-                        BreakerSpec breaker, String sticky, CacheSpec cache) {
+                        BreakerSpec breaker, String sticky, CacheSpec cache, List<String> guardrails) {
 
     public static final int MAX_TARGETS = 20;
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Set<String> FIELDS = Set.of("strategy", "targets", "fallback_on", "retry", "circuit_breaker",
-            "sticky", "cache");
+            "sticky", "cache", "guardrails");
     private static final Duration MAX_DURATION = Duration.ofDays(1);
 
     public RouteSpec {
         targets = List.copyOf(targets);
         fallbackOn = Set.copyOf(fallbackOn);
+        guardrails = guardrails == null ? List.of() : List.copyOf(guardrails);
     }
 
     /** Parses a route document; {@code routeNames} tells which names are routes (a target may not be one). */
@@ -63,7 +65,8 @@ public record RouteSpec(Strategy strategy, List<RouteTarget> targets, Set<Failur
             throw SpecFields.invalid("sticky", "'sticky' must be \"key\", \"user\" or null.");
         }
         return new RouteSpec(strategy, targets, fallbackOn(json.get("fallback_on")), retry(json.get("retry")),
-                breaker(json.get("circuit_breaker")), sticky, cache(json.get("cache")));
+                breaker(json.get("circuit_breaker")), sticky, cache(json.get("cache")),
+                io.aigw.policy.guardrail.GuardrailNames.parse(json.get("guardrails"), "guardrails"));
     }
 
     private static List<RouteTarget> targets(JsonValue v, java.util.function.Predicate<String> isRoute) {
@@ -253,6 +256,7 @@ public record RouteSpec(Strategy strategy, List<RouteTarget> targets, Set<Failur
             out.add("sticky", sticky);
         }
         return out.add("cache", JSON.createObjectBuilder().add("mode", cache.mode()).add("ttl", cache.ttl().toString())
-                .add("similarity", cache.similarity())).build();
+                .add("similarity", cache.similarity()))
+                .add("guardrails", io.aigw.policy.guardrail.GuardrailNames.toJson(guardrails)).build();
     }
 }

@@ -35,6 +35,9 @@ public class RouteStore {
     @Inject
     RouteTable table;
 
+    @Inject
+    io.aigw.policy.guardrail.GuardrailSets guardrails;
+
     /** Stores a new version of a route from a {@code PUT /admin/routes/{name}} document. */
     public Route put(Exchange exchange, String name, JsonObject body) {
         requireChangeable(name);
@@ -45,6 +48,7 @@ public class RouteStore {
             }
         }
         RouteSpec spec = RouteSpec.parse(body, m -> !m.equals(name) && table.isRoute(m));
+        guardrails.requireExisting(spec.guardrails(), "guardrails");
         Route before = current(name);
         return add(exchange, name, spec, before == null ? "create" : "update", before);
     }

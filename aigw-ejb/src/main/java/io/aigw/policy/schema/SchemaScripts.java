@@ -14,9 +14,10 @@ import java.util.List;
 final class SchemaScripts {
 
     /** The highest version this build knows. */
-    static final int LATEST = 6;
+    static final int LATEST = 7;
     private static final String[] NAMES = {null, "V1__audit_and_keys.sql", "V2__cache_write_tokens.sql",
-            "V3__audit_events.sql", "V4__compliance_at_scale.sql", "V5__quotas.sql", "V6__routes.sql"};
+            "V3__audit_events.sql", "V4__compliance_at_scale.sql", "V5__quotas.sql", "V6__routes.sql",
+            "V7__guardrails.sql"};
 
     private SchemaScripts() {
     }

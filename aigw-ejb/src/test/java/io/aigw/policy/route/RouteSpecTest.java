@@ -25,7 +25,8 @@ class RouteSpecTest {
             + "\"fallback_on\":[\"timeout\",\"rate_limit\",\"context_length\"],"
             + "\"retry\":{\"max_attempts\":3,\"backoff\":\"PT0.5S\",\"honor_retry_after_up_to\":\"PT5S\"},"
             + "\"circuit_breaker\":{\"failure_ratio\":0.25,\"min_requests\":20,\"window\":\"PT1M\",\"open_for\":\"PT10S\"},"
-            + "\"sticky\":\"user\",\"cache\":{\"mode\":\"exact\",\"ttl\":\"PT5M\",\"similarity\":0.9}}";
+            + "\"sticky\":\"user\",\"cache\":{\"mode\":\"exact\",\"ttl\":\"PT5M\",\"similarity\":0.9},"
+            + "\"guardrails\":[\"pii-default\",\"no-secrets\"]}";
 
     @Test
     void aFullDocumentParsesIntoEveryField() {
@@ -36,7 +37,7 @@ class RouteSpecTest {
                 EnumSet.of(FailureClass.RATE_LIMIT, FailureClass.TIMEOUT, FailureClass.CONTEXT_LENGTH),
                 new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(5)),
                 new BreakerSpec(0.25, 20, Duration.ofMinutes(1), Duration.ofSeconds(10)), "user",
-                new CacheSpec("exact", Duration.ofMinutes(5), 0.9)));
+                new CacheSpec("exact", Duration.ofMinutes(5), 0.9), List.of("pii-default", "no-secrets")));
     }
 
     @Test
@@ -51,7 +52,8 @@ class RouteSpecTest {
                 + "\"retry\":{\"max_attempts\":3,\"backoff\":\"PT0.5S\",\"honor_retry_after_up_to\":\"PT5S\"},"
                 + "\"circuit_breaker\":{\"failure_ratio\":0.25,\"min_requests\":20,\"window\":\"PT1M\","
                 + "\"open_for\":\"PT10S\"},\"sticky\":\"user\","
-                + "\"cache\":{\"mode\":\"exact\",\"ttl\":\"PT5M\",\"similarity\":0.9}}");
+                + "\"cache\":{\"mode\":\"exact\",\"ttl\":\"PT5M\",\"similarity\":0.9},"
+                + "\"guardrails\":[\"pii-default\",\"no-secrets\"]}");
         assertThat(parse(json)).isEqualTo(spec);
     }
 
@@ -64,7 +66,7 @@ class RouteSpecTest {
                 + "\"fallback_on\":[\"rate_limit\",\"server_error\",\"timeout\",\"unavailable\"],"
                 + "\"retry\":{\"max_attempts\":1,\"backoff\":\"PT0.2S\",\"honor_retry_after_up_to\":\"PT10S\"},"
                 + "\"circuit_breaker\":null,\"sticky\":null,"
-                + "\"cache\":{\"mode\":\"off\",\"ttl\":\"PT10M\",\"similarity\":0.95}}");
+                + "\"cache\":{\"mode\":\"off\",\"ttl\":\"PT10M\",\"similarity\":0.95},\"guardrails\":[]}");
         assertThat(spec.fallbackOn()).isEqualTo(FailureClass.DEFAULT_FALLBACK);
         assertThat(spec.retry()).isEqualTo(RetryPolicy.NONE);
         assertThat(spec.breaker()).isNull();
@@ -106,8 +108,8 @@ class RouteSpecTest {
     @Test
     void unknownFieldsAreRefusedAtEveryLevel() {
         assertRefused("{\"strateg\":\"priority\",\"targets\":[{\"model\":\"m\"}]}", "strateg",
-                "Unknown field 'strateg'. Known fields: cache, circuit_breaker, fallback_on, retry, sticky, strategy, "
-                        + "targets.");
+                "Unknown field 'strateg'. Known fields: cache, circuit_breaker, fallback_on, guardrails, retry, sticky, "
+                        + "strategy, targets.");
         assertRefused("{\"targets\":[{\"model\":\"m\",\"weigth\":2}]}", "targets[0].weigth",
                 "Unknown field 'targets[0].weigth'. Known fields: model, priority, retire_at, weight.");
         assertRefused("{\"targets\":[{\"model\":\"m\"}],\"retry\":{\"max_attempt\":2}}", "retry.max_attempt",

@@ -1,5 +1,8 @@
 package io.aigw.web.admin;
 
+import io.aigw.policy.guardrail.GuardrailAttachments;
+import io.aigw.policy.guardrail.GuardrailNames;
+import io.aigw.policy.guardrail.GuardrailSets;
 import io.aigw.codec.json.JsonText;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayException;
@@ -43,7 +46,7 @@ import java.util.Set;
 
 /**
  * {@code /admin/keys}: issue (the secret is in the response once, never again), list, read, change (name, roles,
- * allowed models, expiry), rotate (a new secret; the old one valid for a grace period) and revoke gateway keys, and
+ * allowed models, expiry, guardrail sets), rotate (a new secret; the old one valid for a grace period) and revoke gateway keys, and
  * their limits and budget.
  */
 @Path("/admin/keys")
@@ -51,8 +54,9 @@ import java.util.Set;
 public class KeysResource {
 
     private static final Set<String> CREATE_FIELDS = Set.of("name", "tenant", "roles", "allowed_models",
-            "expires_at");
-    private static final Set<String> PATCH_FIELDS = Set.of("name", "roles", "allowed_models", "expires_at");
+            "expires_at", "guardrails");
+    private static final Set<String> PATCH_FIELDS = Set.of("name", "roles", "allowed_models", "expires_at",
+            "guardrails");
     private static final Duration MAX_GRACE = Duration.ofDays(30);
 
     @EJB
@@ -64,6 +68,12 @@ public class KeysResource {
     @Inject
     ScopedPolicyEndpoints policies;
 
+    @Inject
+    GuardrailSets guardrailSets;
+
+    @EJB
+    GuardrailAttachments guardrails;
+
     @POST
     public Response create(InputStream body, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
@@ -72,8 +82,14 @@ public class KeysResource {
             String name = AdminJson.required(json, "name");
             String tenant = AdminJson.optional(json, "tenant", "default");
             io.aigw.policy.quota.SpecFields.only(json, "", CREATE_FIELDS);
-            return keys.create(ex, name, tenant, roles(json), AdminJson.strings(json, "allowed_models"),
+            List<String> sets = GuardrailNames.parse(json.get("guardrails"), "guardrails");
+            guardrailSets.requireExisting(sets, "guardrails");
+            IssuedKey made = keys.create(ex, name, tenant, roles(json), AdminJson.strings(json, "allowed_models"),
                     expiresAt(json));
+            if (!sets.isEmpty()) {
+                guardrails.attach(ex, Scope.key(made.key().getId()), sets);
+            }
+            return made;
         });
         JsonObject out = Jsonp.createObjectBuilder(describe(issued.key()).build()).add("key", issued.secret()).build();
         return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(JsonText.write(out))
@@ -83,9 +99,14 @@ public class KeysResource {
     @GET
     public Response list(@Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
-        List<ApiKey> all = gateway.manage(call, Operation.ADMIN, ex -> keys.list());
+        java.util.Map<Scope, List<String>> attached = new java.util.HashMap<>();
+        List<ApiKey> all = gateway.manage(call, Operation.ADMIN, ex -> {
+            attached.putAll(guardrails.all());
+            return keys.list();
+        });
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        all.forEach(k -> data.add(describe(k)));
+        all.forEach(k -> data.add(describeKey(k).add("guardrails",
+                GuardrailNames.toJson(attached.getOrDefault(Scope.key(k.getId()), List.of())))));
         return json(Jsonp.createObjectBuilder().add("data", data).build(), call);
     }
 
@@ -109,8 +130,17 @@ public class KeysResource {
             List<String> models = json.containsKey("allowed_models") ? AdminJson.strings(json, "allowed_models")
                     : null;
             boolean clear = json.containsKey("expires_at") && json.isNull("expires_at");
-            return keys.update(ex, id, name, roles, models, clear ? null : expiresAt(json), clear)
+            List<String> sets = json.containsKey("guardrails")
+                    ? GuardrailNames.parse(json.get("guardrails"), "guardrails") : null;
+            if (sets != null) {
+                guardrailSets.requireExisting(sets, "guardrails");
+            }
+            ApiKey changed = keys.update(ex, id, name, roles, models, clear ? null : expiresAt(json), clear)
                     .orElseThrow(() -> notFound(id));
+            if (sets != null) {
+                guardrails.attach(ex, Scope.key(id), sets);
+            }
+            return changed;
         });
         return json(describe(key).build(), call);
     }
@@ -148,7 +178,11 @@ public class KeysResource {
         return policies.of(ScopedPolicy.BUDGET, Scope.key(id));
     }
 
-    private static JsonObjectBuilder describe(ApiKey k) {
+    private JsonObjectBuilder describe(ApiKey k) {
+        return describeKey(k).add("guardrails", GuardrailNames.toJson(guardrails.of(Scope.key(k.getId()))));
+    }
+
+    private static JsonObjectBuilder describeKey(ApiKey k) {
         JsonArrayBuilder roles = Jsonp.createArrayBuilder();
         k.roleSet().stream().map(GatewayRole::wireName).sorted().forEach(roles::add);
         JsonArrayBuilder models = Jsonp.createArrayBuilder();

@@ -1,5 +1,8 @@
 package io.aigw.web.admin;
 
+import io.aigw.policy.guardrail.GuardrailAttachments;
+import io.aigw.policy.guardrail.GuardrailNames;
+import io.aigw.policy.guardrail.GuardrailSets;
 import io.aigw.codec.json.Jsonp;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayService;
@@ -32,7 +35,7 @@ import java.util.Set;
 @ApplicationScoped
 public class TenantsResource {
 
-    private static final Set<String> FIELDS = Set.of("id", "name");
+    private static final Set<String> FIELDS = Set.of("id", "name", "guardrails");
 
     @EJB
     GatewayService gateway;
@@ -43,13 +46,25 @@ public class TenantsResource {
     @Inject
     ScopedPolicyEndpoints policies;
 
+    @EJB
+    GuardrailAttachments guardrails;
+
+    @Inject
+    GuardrailSets guardrailSets;
+
     @POST
     public Response create(InputStream body, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         Tenant t = gateway.manage(call, Operation.ADMIN, ex -> {
             JsonObject json = AdminJson.body(body, request);
             io.aigw.policy.quota.SpecFields.only(json, "", FIELDS);
-            return tenants.create(ex, AdminJson.required(json, "id"), AdminJson.optional(json, "name", null));
+            List<String> sets = GuardrailNames.parse(json.get("guardrails"), "guardrails");
+            guardrailSets.requireExisting(sets, "guardrails");
+            Tenant made = tenants.create(ex, AdminJson.required(json, "id"), AdminJson.optional(json, "name", null));
+            if (!sets.isEmpty()) {
+                guardrails.attach(ex, Scope.tenant(made.getId()), sets);
+            }
+            return made;
         });
         return AdminJson.created(describe(t), call);
     }
@@ -57,9 +72,13 @@ public class TenantsResource {
     @GET
     public Response list(@Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
-        List<Tenant> all = gateway.manage(call, Operation.ADMIN, ex -> tenants.list());
+        java.util.Map<Scope, List<String>> attached = new java.util.HashMap<>();
+        List<Tenant> all = gateway.manage(call, Operation.ADMIN, ex -> {
+            attached.putAll(guardrails.all());
+            return tenants.list();
+        });
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
-        all.forEach(t -> data.add(describe(t)));
+        all.forEach(t -> data.add(describe(t, attached.getOrDefault(Scope.tenant(t.getId()), List.of()))));
         return AdminJson.ok(Jsonp.createObjectBuilder().add("data", data).build(), call);
     }
 
@@ -78,8 +97,19 @@ public class TenantsResource {
         CallContext call = CallContexts.of(request);
         Tenant t = gateway.manage(call, Operation.ADMIN, ex -> {
             JsonObject json = AdminJson.body(body, request);
-            io.aigw.policy.quota.SpecFields.only(json, "", Set.of("name"));
-            return tenants.rename(ex, id, AdminJson.required(json, "name"));
+            io.aigw.policy.quota.SpecFields.only(json, "", Set.of("name", "guardrails"));
+            List<String> sets = json.containsKey("guardrails")
+                    ? GuardrailNames.parse(json.get("guardrails"), "guardrails") : null;
+            if (sets != null) {
+                guardrailSets.requireExisting(sets, "guardrails");
+            }
+            Tenant changed = json.containsKey("name") || sets == null
+                    ? tenants.rename(ex, id, AdminJson.required(json, "name"))
+                    : tenants.find(id).orElseThrow(() -> TenantAdministration.notFound(id));
+            if (sets != null) {
+                guardrails.attach(ex, Scope.tenant(id), sets);
+            }
+            return changed;
         });
         return AdminJson.ok(describe(t), call);
     }
@@ -88,8 +118,12 @@ public class TenantsResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @Context HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
-        Tenant t = gateway.manage(call, Operation.ADMIN, ex -> tenants.delete(ex, id));
-        return AdminJson.ok(describe(t), call);
+        List<String> had = new java.util.ArrayList<>();
+        Tenant t = gateway.manage(call, Operation.ADMIN, ex -> {
+            tenants.find(id).ifPresent(x -> had.addAll(guardrails.of(Scope.tenant(id))));
+            return tenants.delete(ex, id);
+        });
+        return AdminJson.ok(describe(t, had), call);
     }
 
     @Path("{id}/limits")
@@ -102,9 +136,13 @@ public class TenantsResource {
         return policies.of(ScopedPolicy.BUDGET, Scope.tenant(id));
     }
 
-    static JsonObject describe(Tenant t) {
+    private JsonObject describe(Tenant t) {
+        return describe(t, guardrails.of(Scope.tenant(t.getId())));
+    }
+
+    static JsonObject describe(Tenant t, List<String> sets) {
         return Jsonp.createObjectBuilder().add("id", t.getId()).add("name", t.getName())
                 .add("created_at", t.getCreatedAt().toString() + "Z").add("updated_at", t.getUpdatedAt() + "Z")
-                .build();
+                .add("guardrails", GuardrailNames.toJson(sets)).build();
     }
 }

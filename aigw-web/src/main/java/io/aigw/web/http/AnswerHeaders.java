@@ -33,6 +33,9 @@ public final class AnswerHeaders {
         if (headers.route() != null) {
             header.accept("x-aigw-attempts", Integer.toString(headers.attempts()));
         }
+        if (headers.guardrails() != null) {
+            header.accept("x-aigw-guardrails", headers.guardrails());
+        }
         if (headers.cache() != null) {
             header.accept("x-aigw-cache", headers.cache());
         }

@@ -34,8 +34,24 @@ record ChatReply(List<String> pieces, List<ToolCall> toolCalls, String finishRea
         }
     }
 
+    /**
+     * Models {@code fake-echo} and {@code fake-echo-<n>}: the answer is the last user message's text, streamed in
+     * pieces of {@code n} characters (3 by default), so that tests can place any text at any chunk boundary.
+     */
+    static final String ECHO_MODEL = "fake-echo";
+
     /** Decides the reply for a request. */
     static ChatReply forRequest(ChatRequest request) {
+        if (request.model().startsWith(ECHO_MODEL) && !request.callsTools()) {
+            String suffix = request.model().substring(ECHO_MODEL.length());
+            int size = suffix.matches("-\\d{1,4}") ? Math.max(1, Integer.parseInt(suffix.substring(1))) : 3;
+            String text = request.lastUserText();
+            List<String> pieces = new ArrayList<>();
+            for (int i = 0; i < text.length(); i += size) {
+                pieces.add(text.substring(i, Math.min(text.length(), i + size)));
+            }
+            return new ChatReply(List.copyOf(pieces), List.of(), "stop", pieces.size());
+        }
         if (request.callsTools()) {
             List<ToolCall> calls = List.of(
                     new ToolCall("call_1", request.toolName(), "{\"city\":\"Paris\"}"),

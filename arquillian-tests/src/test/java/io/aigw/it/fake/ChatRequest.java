@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * @param toolName        the first tool's function name when the assistant should call tools, else {@code null}
  * @param user            the {@code user} field, or {@code null}
  * @param promptTokens    whitespace-separated words across all message text contents
+ * @param lastUserText    the text of the last user message (what the echo models answer), or {@code ""}
  */
 record ChatRequest(String model, boolean stream, boolean includeUsage, Integer maxTokens, int n,
-        String toolName, String user, int promptTokens) {
+        String toolName, String user, int promptTokens, String lastUserText) {
 
     private static final Pattern WEATHER = Pattern.compile("\\bweather\\b", Pattern.CASE_INSENSITIVE);
 
@@ -51,7 +52,8 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, Integer m
                 n == null ? 1 : n,
                 toolToCall(body, messages),
                 JsonSupport.string(body, "user"),
-                promptTokens(messages));
+                promptTokens(messages),
+                lastUserText(messages));
     }
 
     /** Whether the assistant answers with tool calls instead of text. */
@@ -82,6 +84,16 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, Integer m
         }
         String name = JsonSupport.string(JsonSupport.object(firstTool, "function"), "name");
         return name == null ? "unnamed_function" : name;
+    }
+
+    private static String lastUserText(JsonArray messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof JsonObject m && "user".equals(JsonSupport.string(m, "role"))) {
+                String t = text(m);
+                return t.startsWith(" ") && !(m.get("content") instanceof JsonString) ? t.substring(1) : t;
+            }
+        }
+        return "";
     }
 
     private static int promptTokens(JsonArray messages) {

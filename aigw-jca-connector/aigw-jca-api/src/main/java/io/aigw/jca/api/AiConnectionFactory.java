@@ -18,4 +18,13 @@ public interface AiConnectionFactory extends Serializable, Referenceable {
 
     /** The connection's configured name, the {@code <name>} of {@code eis/aigw/<name>} and of model ids {@code <name>/<model>}. */
     String connectionName();
+
+    /**
+     * Whether the administrator marked this connection as keeping data on infrastructure they control
+     * ({@code dataLocality="local"}; in-process models by default): guardrails may require such a connection for
+     * sensitive requests.
+     */
+    default boolean keepsDataLocal() {
+        return false;
+    }
 }

@@ -36,6 +36,11 @@ public class AiConnectionFactoryImpl implements AiConnectionFactory {
     }
 
     @Override
+    public boolean keepsDataLocal() {
+        return mcf.keepsDataLocal();
+    }
+
+    @Override
     public void setReference(Reference reference) {
         this.reference = reference;
     }

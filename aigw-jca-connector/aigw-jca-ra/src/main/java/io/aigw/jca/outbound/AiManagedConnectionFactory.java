@@ -61,6 +61,7 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     private String imageFetchTotalTimeout = "20s";
     private String proxyUrl = "";
     private String noProxy = "";
+    private String dataLocality = "";
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -125,6 +126,17 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     public void setProxyUrl(String v) { proxyUrl = v; }
     public String getNoProxy() { return noProxy; }
     public void setNoProxy(String v) { noProxy = v; }
+    public String getDataLocality() { return dataLocality; }
+    public void setDataLocality(String v) { dataLocality = v; }
+
+    /**
+     * Whether requests on this connection stay on infrastructure the administrator controls: {@code dataLocality}
+     * {@code local}, or by default the in-process {@code local} protocol (its models run inside the server).
+     */
+    public boolean keepsDataLocal() {
+        String v = dataLocality == null || dataLocality.startsWith("${") ? "" : dataLocality.trim();
+        return v.isEmpty() ? "local".equals(protocol) : v.equalsIgnoreCase("local");
+    }
 
     // ---- ManagedConnectionFactory ----
 
@@ -337,7 +349,8 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
                 && Objects.equals(imageFetchMaxImages, f.imageFetchMaxImages)
                 && Objects.equals(imageFetchMaxTotalBytes, f.imageFetchMaxTotalBytes)
                 && Objects.equals(imageFetchTotalTimeout, f.imageFetchTotalTimeout)
-                && Objects.equals(proxyUrl, f.proxyUrl) && Objects.equals(noProxy, f.noProxy);
+                && Objects.equals(proxyUrl, f.proxyUrl) && Objects.equals(noProxy, f.noProxy)
+                && Objects.equals(dataLocality, f.dataLocality);
     }
 
     @Override
@@ -345,6 +358,6 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
         return Objects.hash(connectionName, protocol, baseUrl, connectTimeout, responseTimeout, idleTimeout,
                 totalTimeout, requiresCredential, headers, models, cacheDirectory, apiKeyHeader, queryParameters, region,
                 dropRequestFields, modelPath, contextSize, threads, inferenceSlots, imageFetchAllowPrivateNetworks, imageFetchMaxBytes, imageFetchTimeout, imageFetchMaxImages,
-                imageFetchMaxTotalBytes, imageFetchTotalTimeout, proxyUrl, noProxy);
+                imageFetchMaxTotalBytes, imageFetchTotalTimeout, proxyUrl, noProxy, dataLocality);
     }
 }

@@ -1,0 +1,98 @@
+package io.aigw.policy.guardrail;
+
+import io.aigw.jca.api.EmbeddingRequest;
+import io.aigw.jca.api.EmbeddingResponse;
+import io.aigw.jca.api.StreamAbortedException;
+import io.aigw.policy.config.GatewaySettings;
+import io.aigw.policy.routing.ModelResolver;
+import io.aigw.policy.routing.ProviderCalls;
+import io.aigw.policy.routing.ResolvedModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The prompt-injection check as the request path uses it: one {@link InjectionDetector} over the curated attacks
+ * shipped with the gateway ({@code META-INF/aigw/guardrails/known-attacks.jsonl}), embedding through
+ * {@code aigw.guardrails.injection-model} (by default the in-process local model, so prompts never leave the server)
+ * and the connection pool like any other call.
+ */
+@ApplicationScoped
+public class InjectionGuard {
+
+    static final String KNOWN_ATTACKS = "/META-INF/aigw/guardrails/known-attacks.jsonl";
+
+    @Inject
+    ModelResolver resolver;
+
+    @Inject
+    ProviderCalls calls;
+
+    @Inject
+    GatewaySettings settings;
+
+    private volatile InjectionDetector detector;
+
+    /** How likely {@code text} is an injection attempt; a {@link io.aigw.policy.GatewayException} when the model cannot embed. */
+    public InjectionScore score(String text) {
+        return detector().score(text);
+    }
+
+    private InjectionDetector detector() {
+        InjectionDetector d = detector;
+        if (d == null) {
+            synchronized (this) {
+                d = detector;
+                if (d == null) {
+                    d = new InjectionDetector(knownAttacks(), this::embed);
+                    detector = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    private List<float[]> embed(List<String> texts) {
+        ResolvedModel model = resolver.resolve(settings.guardrailsInjectionModel());
+        try {
+            EmbeddingResponse r = calls.with(model.connection(), c -> c.embed(new EmbeddingRequest(
+                    model.providerModel(), texts, null, Map.of())));
+            return r.vectors();
+        } catch (StreamAbortedException e) {
+            throw new IllegalStateException("embedding does not stream", e);
+        }
+    }
+
+    /** The texts of the curated attack set. */
+    static List<String> knownAttacks() {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = InjectionGuard.class.getResourceAsStream(KNOWN_ATTACKS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + KNOWN_ATTACKS);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank()) {
+                    try (var reader = JsonProvider.provider().createReader(new StringReader(line))) {
+                        JsonObject o = reader.readObject();
+                        out.add(o.getString("text"));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
+    }
+}
