@@ -56,7 +56,6 @@ final class ChatStreamRelay implements ChatStreamListener {
     @Override
     public void onChunk(ChatChunk chunk) throws StreamAbortedException {
         exchange.firstChunk();
-        tally.add(chunk);
         try {
             sink.chunk(chunk);
         } catch (IOException e) {
@@ -65,6 +64,7 @@ final class ChatStreamRelay implements ChatStreamListener {
             blocked = e;
             throw new StreamAbortedException("an output guardrail ended the stream", e);
         }
+        tally.add(chunk);
         if (answer != null) {
             answer.add(chunk);
         }

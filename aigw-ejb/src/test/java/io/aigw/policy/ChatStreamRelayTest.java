@@ -26,6 +26,7 @@ class ChatStreamRelayTest {
     private static final class Sink implements ChatStreamSink {
         final List<String> seen;
         int failFromChunk = Integer.MAX_VALUE;
+        GatewayException blockAt;
         int chunks;
 
         Sink(List<String> seen) {
@@ -40,6 +41,9 @@ class ChatStreamRelayTest {
         @Override
         public void chunk(ChatChunk chunk) throws IOException {
             if (++chunks >= failFromChunk) {
+                if (blockAt != null) {
+                    throw blockAt;
+                }
                 throw new IOException("client went away");
             }
             seen.add("chunk");
@@ -122,5 +126,20 @@ class ChatStreamRelayTest {
         relay.onChunk(text("Hello"));
         relay.onChunk(new ChatChunk("c", "m", 0, List.of(), Usage.of(12, 9), null));
         assertThat(relay.usageSoFar()).isEqualTo(Usage.of(12, 9));
+    }
+
+    @Test
+    void anOutputGuardrailThatBlocksEndsTheStreamAsABlockNotAsAClientThatWentAway() throws Exception {
+        Sink sink = new Sink(new ArrayList<>());
+        sink.failFromChunk = 2;
+        sink.blockAt = new GatewayException(Problem.GUARDRAIL_BLOCKED, "blocked");
+        ChatStreamRelay relay = new ChatStreamRelay(exchange(), sink, new StreamUsageTally(REQUEST));
+        relay.onOpen();
+        relay.onChunk(text("Hello "));
+        StreamAbortedException stop = catchThrowableOfType(() -> relay.onChunk(text("secret")),
+                StreamAbortedException.class);
+        assertThat(stop.getCause()).isSameAs(sink.blockAt);
+        assertThat(relay.blocked()).isSameAs(sink.blockAt);
+        assertThat(sink.seen).containsExactly("open", "chunk");
     }
 }

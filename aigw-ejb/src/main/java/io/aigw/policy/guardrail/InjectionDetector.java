@@ -54,7 +54,7 @@ public final class InjectionDetector {
     public static final double DEFAULT_THRESHOLD = 0.8;
 
     static final int CACHE_CAPACITY = 1024;
-    static final int MAX_EMBEDDED_SEGMENTS = 6;
+    static final int MAX_EMBEDDED_SEGMENTS = 4;
     static final int WHOLE_TEXT_CHARS = 400;
     static final int MAX_SEGMENT_CHARS = 400;
     static final int MIN_SEGMENT_CHARS = 30;
@@ -624,7 +624,7 @@ public final class InjectionDetector {
         }
 
         private static final Pattern SELF_CORRECTION = Pattern.compile(I + "\\b(my|mine)\\b|\\bI (gave|wrote|sent|provided|mentioned|said)\\b");
-        private static final Pattern LEET_WORD = Pattern.compile("(?<=\\p{L})[013457@$]|[013457@$](?=\\p{L})");
+        private static final Pattern LEET_WORD = Pattern.compile("\\p{L}[013457@$]\\p{L}");
         private static final Pattern SPACED_LETTERS = Pattern.compile("(?<![\\p{L}])(\\p{L}[.\\-_*]){2,}\\p{L}(?![\\p{L}])");
         private static final Pattern CONFUSABLE = Pattern.compile("[аеорсухіѕјԁɡı]");
         private static final Pattern MIXED_SCRIPT = Pattern.compile("(?=\\p{L}*\\p{IsLatin})(?=\\p{L}*\\p{IsCyrillic})\\p{L}+");

@@ -103,7 +103,7 @@ public final class PiiScanner {
      */
     private static final Detector SSN_LEAD = new Detector(PiiEntity.US_SSN,
             NOT_AFTER_TOKEN + SSN_CONTEXT + "(?:[ \\t:#=.-]{1,3}(?:(?i:is)[ \\t:]{1,3})?\\d{0,9}" + NOT_BEFORE_TOKEN + ")?",
-            44, "sS", null);
+            44, "sS", (text, start, end) -> false);
 
     private static final Pattern PEM_HEADER =
             Pattern.compile("-----BEGIN (?:(RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----");
@@ -183,10 +183,15 @@ public final class PiiScanner {
      */
     public List<PiiMatch> find(CharSequence text) {
         Objects.requireNonNull(text, "text");
-        if (text.length() == 0 || entities.isEmpty()) {
+        return findFrom(text, 0, privateKey);
+    }
+
+    /** The matches that start at or after {@code from} (private keys only when {@code pem}). */
+    private List<PiiMatch> findFrom(CharSequence text, int from, boolean pem) {
+        if (text.length() <= from || entities.isEmpty()) {
             return List.of();
         }
-        Hints hints = scan(text);
+        Hints hints = scan(text, from, pem);
         if (!hints.any()) {
             return List.of();
         }
@@ -252,58 +257,59 @@ public final class PiiScanner {
     public int holdFrom(CharSequence text) {
         Objects.requireNonNull(text, "text");
         int n = text.length();
-        int hold = n;
-        // twice the longest match: a complete match starting before the tail may still cover part of it
-        int from = Math.max(0, n - 2 * holdWindow);
+        int from = Math.max(0, n - holdWindow);
+        int floor = 0;
+        int limit = n;
         if (privateKey) {
-            String s = text.toString();
-            long state = pemState(s);
-            int pemHold = (int) (state >>> 32);
-            if (pemHold < n) {
-                return pemHold;
-            }
+            long state = pemState(text.toString());
+            // a header still arriving or a block without its END line yet: at least that is held
+            limit = (int) (state >>> 32);
             // a match starting inside a complete key block would lose to the block
-            from = Math.max(from, (int) state);
+            floor = (int) state;
+            from = Math.max(from, floor);
         }
-        if (holdDetectors.length == 0) {
-            return hold;
+        if (holdDetectors.length == 0 || from >= limit) {
+            return limit;
         }
-        Matcher[] matchers = new Matcher[holdDetectors.length];
         // a candidate inside a complete match that starts before it loses to that match: it need not be held
-        int covered = from;
-        for (int p = from; p < n; p++) {
-            if (p < covered || p > 0 && isToken(text.charAt(p - 1))) {
+        // (twice the longest match: a match starting before the tail may still cover part of it)
+        List<PiiMatch> complete = findFrom(text, Math.max(floor, n - 2 * holdWindow), false);
+        int next = 0;
+        Matcher[] matchers = new Matcher[holdDetectors.length];
+        for (int p = from; p < limit; p++) {
+            if (p > 0 && isToken(text.charAt(p - 1))) {
+                continue;
+            }
+            while (next < complete.size() && complete.get(next).end() <= p) {
+                next++;
+            }
+            if (next < complete.size() && complete.get(next).start() < p) {
                 continue;
             }
             char c = text.charAt(p);
-            int completeEnd = -1;
             for (int k = 0; k < holdDetectors.length; k++) {
                 Detector d = holdDetectors[k];
-                if (!d.canStart(c)) {
+                if (n - p > d.maxLength || !d.canStart(c)) {
                     continue;
                 }
                 Matcher m = matchers[k];
                 if (m == null) {
                     m = matchers[k] = d.matcher(text);
                 }
-                m.region(p, Math.min(n, p + d.maxLength));
-                boolean matched = m.lookingAt();
-                if (m.hitEnd() && n - p <= d.maxLength) {
+                m.region(p, n);
+                m.lookingAt();
+                if (m.hitEnd()) {
                     return p;
                 }
-                if (matched && !d.holdOnly) {
-                    completeEnd = Math.max(completeEnd, validEnd(d, m, text, p));
-                }
             }
-            covered = Math.max(covered, completeEnd);
         }
-        return hold;
+        return limit;
     }
 
     // ---------------------------------------------------------------------------------------------- the cheap pass
 
     /** One pass over the text that notes where each enabled entity could be. */
-    private Hints scan(CharSequence text) {
+    private Hints scan(CharSequence text, int from, boolean pem) {
         Hints h = new Hints();
         int n = text.length();
         boolean numeric = card || phone || ssn || ip;
@@ -313,7 +319,7 @@ public final class PiiScanner {
         int hexStart = -1;
         int hexColons = 0;
         int hexDigits = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             char c = text.charAt(i);
             boolean digit = c >= '0' && c <= '9';
             if (numeric) {
@@ -364,7 +370,7 @@ public final class PiiScanner {
                     }
                 }
                 case '-' -> {
-                    if (privateKey && h.pemStart < 0 && startsWith(text, i, PEM_BEGIN)) {
+                    if (pem && h.pemStart < 0 && startsWith(text, i, PEM_BEGIN)) {
                         h.pemStart = i;
                     }
                 }
@@ -903,8 +909,6 @@ public final class PiiScanner {
         final Pattern pattern;
         final int maxLength;
         final boolean[] starts = new boolean[128];
-        /** Whether this detector only says where to hold streamed text ({@code check} is {@code null}). */
-        final boolean holdOnly;
         final Check check;
 
         Detector(PiiEntity entity, String regex, int maxLength, String startChars, Check check) {
@@ -915,7 +919,6 @@ public final class PiiScanner {
                 starts[startChars.charAt(i)] = true;
             }
             this.check = check;
-            this.holdOnly = check == null;
         }
 
         boolean canStart(char c) {

@@ -321,6 +321,8 @@ class PiiScannerTest {
         assertThat(ALL.holdFrom("pay GB82 WEST 12")).isEqualTo("pay ".length());
         assertThat(ALL.holdFrom("key sk-proj-Ab3")).isEqualTo("key ".length());
         assertThat(ALL.holdFrom("key AKIAIOSF")).isEqualTo("key ".length());
+        // a trailing dash could begin a PEM header, but the key it ends began earlier
+        assertThat(ALL.holdFrom("key sk-")).isEqualTo("key ".length());
         // the words that announce a bare SSN are held with it
         assertThat(ALL.holdFrom("my ssn is 1234")).isEqualTo("my ".length());
     }
