@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aigw.it.fake.FakeAnthropicServer;
 import io.aigw.it.fake.FakeUpstreams;
 import io.aigw.it.fake.RecordedRequest;
+import io.aigw.it.support.AnthropicStream;
 import io.aigw.it.support.Gateway;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -28,20 +29,6 @@ class AnthropicMessagesIT extends GatewayIT {
         return gateway.send(gateway.request("/v1/messages").header("x-api-key", Gateway.ADMIN_KEY)
                 .header("anthropic-version", "2023-06-01").header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    /** The (event, data) pairs of an Anthropic SSE body. */
-    private static List<String[]> events(String body) {
-        List<String[]> out = new ArrayList<>();
-        String event = null;
-        for (String line : body.split("\n")) {
-            if (line.startsWith("event: ")) {
-                event = line.substring(7);
-            } else if (line.startsWith("data: ")) {
-                out.add(new String[] {event, line.substring(6)});
-            }
-        }
-        return out;
     }
 
     @Test
@@ -80,7 +67,7 @@ class AnthropicMessagesIT extends GatewayIT {
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"one two three\"}]}");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-        List<String[]> events = events(r.body());
+        List<String[]> events = AnthropicStream.events(r.body());
         List<String> names = events.stream().map(e -> e[0]).toList();
         assertThat(names.get(0)).isEqualTo("message_start");
         assertThat(names).containsSubsequence("content_block_start", "content_block_delta", "content_block_stop",
@@ -179,7 +166,7 @@ class AnthropicMessagesIT extends GatewayIT {
                 + tools + ",\"messages\":[{\"role\":\"user\",\"content\":\"weather?\"}]}");
         StringBuilder[] json = {new StringBuilder(), new StringBuilder()};
         int tool = -1;
-        for (String[] e : events(streamed.body())) {
+        for (String[] e : AnthropicStream.events(streamed.body())) {
             JsonObject data = Gateway.json(e[1]);
             if ("content_block_start".equals(e[0]) && data.getJsonObject("content_block").getString("type")
                     .equals("tool_use")) {
@@ -283,7 +270,7 @@ class AnthropicMessagesIT extends GatewayIT {
         HttpResponse<String> r = messages("{\"model\":\"anthropic/fault-error-event\",\"max_tokens\":50,\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(r.statusCode()).isEqualTo(200);
-        List<String[]> events = events(r.body());
+        List<String[]> events = AnthropicStream.events(r.body());
         assertThat(events.get(0)[0]).isEqualTo("message_start");
         assertThat(events.get(events.size() - 1)[0]).isEqualTo("error");
         assertThat(events.stream().map(e -> e[0])).doesNotContain("message_stop");

@@ -3,6 +3,7 @@ package io.aigw.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aigw.it.fake.FakeUpstreams;
+import io.aigw.it.support.AnthropicStream;
 import io.aigw.it.support.Gateway;
 import io.aigw.it.support.Keys;
 import io.aigw.it.support.OpenAiStream;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -80,26 +80,6 @@ class GuardrailsIT extends GatewayIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The text deltas of an Anthropic event stream, and the event names. */
-    private static List<String[]> anthropicEvents(String body) {
-        List<String[]> out = new ArrayList<>();
-        String event = null;
-        for (String line : body.split("\n")) {
-            if (line.startsWith("event: ")) {
-                event = line.substring(7);
-            } else if (line.startsWith("data: ")) {
-                out.add(new String[] {event, line.substring(6)});
-            }
-        }
-        return out;
-    }
-
-    private static List<String> anthropicTexts(List<String[]> events) {
-        return events.stream().filter(e -> e[0].equals("content_block_delta")).map(e -> Gateway.json(e[1])
-                .getJsonObject("delta")).filter(d -> d.getString("type").equals("text_delta"))
-                .map(d -> d.getString("text")).toList();
     }
 
     private static List<String> openAiPieces(List<String> data) {
@@ -261,10 +241,10 @@ class GuardrailsIT extends GatewayIT {
         HttpResponse<String> a = messages(k.secret(), "{\"model\":\"openai/fake-echo-4\",\"max_tokens\":100,"
                 + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}");
         assertThat(a.statusCode()).isEqualTo(200);
-        List<String[]> events = anthropicEvents(a.body());
+        List<String[]> events = AnthropicStream.events(a.body());
         assertThat(events.get(0)[0]).isEqualTo("message_start");
         assertThat(events.get(events.size() - 1)[0]).isEqualTo("message_stop");
-        List<String> texts = anthropicTexts(events);
+        List<String> texts = AnthropicStream.texts(events);
         assertThat(String.join("", texts)).isEqualTo("Write to [REDACTED_EMAIL] today.");
         assertThat(texts).noneMatch(p -> p.contains("@"));
     }
@@ -304,10 +284,10 @@ class GuardrailsIT extends GatewayIT {
 
         HttpResponse<String> a = messages(k.secret(), "{\"model\":\"openai/fake-echo-3\",\"max_tokens\":100,"
                 + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}");
-        List<String[]> events = anthropicEvents(a.body());
+        List<String[]> events = AnthropicStream.events(a.body());
         assertThat(events.get(events.size() - 1)[0]).isEqualTo("error");
         assertThat(events.stream().map(e -> e[0])).doesNotContain("message_stop");
-        assertThat(String.join("", anthropicTexts(events))).doesNotContain("Falcon");
+        assertThat(String.join("", AnthropicStream.texts(events))).doesNotContain("Falcon");
     }
 
     @Test

@@ -1,12 +1,7 @@
 package io.aigw.policy.guardrail;
 
-import io.aigw.jca.api.EmbeddingRequest;
-import io.aigw.jca.api.EmbeddingResponse;
-import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.policy.config.GatewaySettings;
-import io.aigw.policy.routing.ModelResolver;
-import io.aigw.policy.routing.ProviderCalls;
-import io.aigw.policy.routing.ResolvedModel;
+import io.aigw.policy.routing.ModelEmbedder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -20,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The prompt-injection check as the request path uses it: one {@link InjectionDetector} over the curated attacks
@@ -34,10 +28,7 @@ public class InjectionGuard {
     static final String KNOWN_ATTACKS = "/META-INF/aigw/guardrails/known-attacks.jsonl";
 
     @Inject
-    ModelResolver resolver;
-
-    @Inject
-    ProviderCalls calls;
+    ModelEmbedder embedder;
 
     @Inject
     GatewaySettings settings;
@@ -64,14 +55,7 @@ public class InjectionGuard {
     }
 
     private List<float[]> embed(List<String> texts) {
-        ResolvedModel model = resolver.resolve(settings.guardrailsInjectionModel());
-        try {
-            EmbeddingResponse r = calls.with(model.connection(), c -> c.embed(new EmbeddingRequest(
-                    model.providerModel(), texts, null, Map.of())));
-            return r.vectors();
-        } catch (StreamAbortedException e) {
-            throw new IllegalStateException("embedding does not stream", e);
-        }
+        return embedder.embed(settings.guardrailsInjectionModel(), texts);
     }
 
     /** The texts of the curated attack set. */
