@@ -30,7 +30,7 @@ public final class PiiScanner {
     private static final String NOT_AFTER_TOKEN = "(?<![" + TOKEN + "])";
     private static final String NOT_BEFORE_TOKEN = "(?![" + TOKEN + "])";
     /** How many shorter endings of one candidate are tried when its longest form fails validation. */
-    private static final int MAX_END_TRIES = 64;
+    private static final int MAX_END_TRIES = 8;
 
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final String DIGITS = "0123456789";
@@ -38,6 +38,8 @@ public final class PiiScanner {
 
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final String SSN_CONTEXT = "(?i:ssn|social security(?: number| no\\.?| #)?)";
+    /** What may stand between {@link #SSN_CONTEXT} and the nine digits it announces. */
+    private static final String SSN_GAP = "[ \\t:#=.-]{1,3}(?:(?i:is)[ \\t:]{1,3})?";
 
     private static final Detector EMAIL = new Detector(PiiEntity.EMAIL,
             "(?<![" + TOKEN + "%+-])[A-Za-z0-9_%+-]+(?:\\.[A-Za-z0-9_%+-]+)*"
@@ -58,7 +60,8 @@ public final class PiiScanner {
             40, DIGITS + "+(", PiiScanner::validPhone);
 
     private static final Detector CARD = new Detector(PiiEntity.CREDIT_CARD,
-            NOT_AFTER_TOKEN + "(?<!\\d[.,])(?:\\d{13,19}"
+            // issuers' numbers start with 2 to 6
+            NOT_AFTER_TOKEN + "(?<!\\d[.,])(?=[2-6])(?:\\d{13,19}"
                     + "|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,4}(?:\\1\\d{1,3})?"
                     + "|\\d{4}([ -])\\d{6}\\2\\d{4,5})"
                     + NOT_BEFORE_TOKEN + "(?![.,]\\d)",
@@ -93,7 +96,8 @@ public final class PiiScanner {
 
     private static final Detector SSN = new Detector(PiiEntity.US_SSN,
             "(?:" + NOT_AFTER_TOKEN + "(?<!\\d[- ])\\d{3}([- ])\\d{2}\\1\\d{4}"
-                    + "|(?<=\\b" + SSN_CONTEXT + "[ \\t:#=.-]{1,3}(?:(?i:is)[ \\t:]{1,3})?)\\d{9})"
+                    // (the cheap look ahead first: the look behind is tried at each length it can have)
+                    + "|(?=\\d{9}" + NOT_BEFORE_TOKEN + ")(?<=\\b" + SSN_CONTEXT + SSN_GAP + ")\\d{9})"
                     + NOT_BEFORE_TOKEN + "(?!\\1\\d)",
             11, "012345678", PiiScanner::validSsn);
 
@@ -102,7 +106,7 @@ public final class PiiScanner {
      * together with the digits it announces.
      */
     private static final Detector SSN_LEAD = new Detector(PiiEntity.US_SSN,
-            NOT_AFTER_TOKEN + SSN_CONTEXT + "(?:[ \\t:#=.-]{1,3}(?:(?i:is)[ \\t:]{1,3})?\\d{0,9}" + NOT_BEFORE_TOKEN + ")?",
+            NOT_AFTER_TOKEN + SSN_CONTEXT + "(?:" + SSN_GAP + "\\d{0,9}" + NOT_BEFORE_TOKEN + ")?",
             44, "sS", (text, start, end) -> false);
 
     private static final Pattern PEM_HEADER =
@@ -127,6 +131,15 @@ public final class PiiScanner {
             Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("ST", 25), Map.entry("SV", 28),
             Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VA", 22),
             Map.entry("VG", 24), Map.entry("XK", 20));
+
+    /** The IBAN countries, indexed by (first letter - 'A') * 26 + (second letter - 'A'). */
+    private static final boolean[] IBAN_COUNTRIES = new boolean[26 * 26];
+
+    static {
+        for (String country : IBAN_LENGTHS.keySet()) {
+            IBAN_COUNTRIES[(country.charAt(0) - 'A') * 26 + country.charAt(1) - 'A'] = true;
+        }
+    }
 
     private final Set<PiiEntity> entities;
     private final boolean email;
@@ -357,8 +370,9 @@ public final class PiiScanner {
                 }
             }
             if (digit) {
-                if (iban && i >= 3 && isDigit(text.charAt(i - 1)) && isAsciiLetter(text.charAt(i - 2))
-                        && isAsciiLetter(text.charAt(i - 3)) && (i == 3 || !isToken(text.charAt(i - 4)))) {
+                if (iban && i >= 3 && isDigit(text.charAt(i - 1))
+                        && isIbanCountry(text.charAt(i - 3), text.charAt(i - 2))
+                        && (i == 3 || !isToken(text.charAt(i - 4)))) {
                     h.ibans = Ints.add(h.ibans, i - 3);
                 }
                 continue;
@@ -872,6 +886,11 @@ public final class PiiScanner {
 
     private static boolean isAsciiLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isIbanCountry(char first, char second) {
+        return isAsciiLetter(first) && isAsciiLetter(second)
+                && IBAN_COUNTRIES[(Character.toUpperCase(first) - 'A') * 26 + Character.toUpperCase(second) - 'A'];
     }
 
     private static boolean isHex(String s) {

@@ -22,7 +22,8 @@ class PiiScannerTest {
     private static final String LEGACY_OPENAI_KEY = "sk-" + "T3BlbkFJ" + "x9Yz8Wv7".repeat(5);
     private static final String GOOGLE_KEY = "AIza" + "Sy" + "A1b2C3d4E5".repeat(3) + "f_h";
     private static final String GITHUB_TOKEN = "ghp_" + "A1b2C3d4E5f6".repeat(3);
-    private static final String GITHUB_PAT = "github_pat_" + "11ABCDEFG0123456789abc" + "_" + "Zy9Xw8Vu7Ts6".repeat(4) + "Rq5Po4Nm3Lk";
+    private static final String GITHUB_PAT =
+            "github_pat_" + "11ABCDEFG0123456789abc" + "_" + "Zy9Xw8Vu7Ts6".repeat(4) + "Rq5Po4Nm3Lk";
     private static final String SLACK_TOKEN = "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
     private static final String STRIPE_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
     private static final String HF_TOKEN = "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh";
@@ -273,8 +274,8 @@ class PiiScannerTest {
         List<PiiMatch> found = ALL.find(text);
         assertThat(found).extracting(PiiMatch::entity).containsExactly(PiiEntity.EMAIL, PiiEntity.CREDIT_CARD,
                 PiiEntity.IP_ADDRESS, PiiEntity.US_SSN, PiiEntity.API_KEY, PiiEntity.PHONE);
-        assertThat(redact(ALL, text)).isEqualTo("Ann <[EMAIL]> paid with [CREDIT_CARD] from [IP_ADDRESS]; SSN [US_SSN], "
-                + "key [API_KEY], phone [PHONE].");
+        assertThat(redact(ALL, text)).isEqualTo("Ann <[EMAIL]> paid with [CREDIT_CARD] from [IP_ADDRESS]; "
+                + "SSN [US_SSN], key [API_KEY], phone [PHONE].");
     }
 
     @Test
@@ -385,7 +386,8 @@ class PiiScannerTest {
             List<PiiMatch> inReleased = ALL.find(released);
             for (PiiMatch m : all) {
                 if (m.start() < hold) {
-                    assertThat(m.end()).as("%s cut by the hold at %d of prefix %d", m, hold, k).isLessThanOrEqualTo(hold);
+                    assertThat(m.end()).as("%s cut by the hold at %d of prefix %d", m, hold, k)
+                            .isLessThanOrEqualTo(hold);
                     assertThat(inReleased).as("released part of prefix %d", k).contains(m);
                 }
             }
