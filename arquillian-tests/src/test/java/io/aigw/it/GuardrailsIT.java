@@ -282,6 +282,16 @@ class GuardrailsIT extends GatewayIT {
         assertThat(row.getInt("status")).isEqualTo(400);
         assertThat(row.getString("error_code")).isEqualTo("guardrail-blocked");
 
+        HttpResponse<String> whole = gateway.post("/v1/chat/completions", k.secret(), chat("openai/fake-echo-3", text,
+                false));
+        assertThat(whole.statusCode()).isEqualTo(400);
+        assertThat(Gateway.json(whole).getJsonObject("error").getString("message")).isEqualTo("The answer was "
+                + "blocked by the guardrail set '" + set + "' (output rule 0, deny: pattern_0).");
+        assertThat(header(whole, "x-aigw-guardrails")).isEqualTo("deny;set=\"" + set + "\";stage=output;rule=0;"
+                + "action=block;pattern_0=1");
+        JsonObject wholeRow = audit.row(Gateway.requestId(whole));
+        assertThat(wholeRow.getInt("output_tokens")).as("the provider was paid: its usage is on record").isPositive();
+
         HttpResponse<String> a = messages(k.secret(), "{\"model\":\"openai/fake-echo-3\",\"max_tokens\":100,"
                 + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}");
         List<String[]> events = AnthropicStream.events(a.body());

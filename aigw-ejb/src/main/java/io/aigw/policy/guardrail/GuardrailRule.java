@@ -1,5 +1,6 @@
 package io.aigw.policy.guardrail;
 
+import io.aigw.policy.guardrail.pii.PiiEntity;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -49,6 +49,14 @@ final class OutputGuard implements AnswerGuard {
 
     @Override
     public ChatResponse check(ChatResponse answer) {
+        try {
+            return judged(answer);
+        } finally {
+            decisions.headerItems("output").forEach(headers::guardrail);
+        }
+    }
+
+    private ChatResponse judged(ChatResponse answer) {
         List<ChatChoice> choices = new ArrayList<>(answer.choices().size());
         boolean changed = false;
         for (ChatChoice c : answer.choices()) {
@@ -74,7 +82,6 @@ final class OutputGuard implements AnswerGuard {
                     m.toolCallId(), m.toolError()), c.finishReason()) : c);
             changed |= partsChanged;
         }
-        decisions.headerItems("output").forEach(headers::guardrail);
         return changed ? new ChatResponse(answer.id(), answer.model(), answer.created(), choices, answer.usage(),
                 answer.systemFingerprint()) : answer;
     }

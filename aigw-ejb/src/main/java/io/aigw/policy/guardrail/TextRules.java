@@ -2,6 +2,9 @@ package io.aigw.policy.guardrail;
 
 import io.aigw.policy.GatewayException;
 import io.aigw.policy.Problem;
+import io.aigw.policy.guardrail.pii.PiiEntity;
+import io.aigw.policy.guardrail.pii.PiiMatch;
+import io.aigw.policy.guardrail.pii.PiiScanner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

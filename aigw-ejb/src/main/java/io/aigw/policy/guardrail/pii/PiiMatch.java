@@ -1,4 +1,4 @@
-package io.aigw.policy.guardrail;
+package io.aigw.policy.guardrail.pii;
 
 import java.util.Objects;
 
