@@ -90,6 +90,18 @@ final class ChatStreamRelay implements ChatStreamListener {
         return tally.usage();
     }
 
+    /**
+     * The stream stopped on this side after it was committed: an output guardrail's block is sent as an error event,
+     * anything else means the client went away.
+     */
+    void stopped() {
+        if (blocked != null) {
+            failed(blocked);
+        } else {
+            exchange.clientAborted();
+        }
+    }
+
     /** The stream failed after it was committed: tell the client with an error event. */
     void failed(GatewayException failure) {
         exchange.fail(failure);

@@ -119,10 +119,10 @@ public class GatewayService {
                 throw relay[0].refusal();
             }
             ex.usage(relay[0] == null ? null : relay[0].usageSoFar());
-            if (relay[0] != null && relay[0].blocked() != null) {
-                relay[0].failed(relay[0].blocked());
-            } else {
+            if (relay[0] == null) {
                 ex.clientAborted();
+            } else {
+                relay[0].stopped();
             }
         } catch (java.io.IOException e) {
             ex.clientAborted();
@@ -165,11 +165,7 @@ public class GatewayService {
             if (relay.refusal() != null) {
                 throw relay.refusal();
             }
-            if (relay.blocked() != null) {
-                relay.failed(relay.blocked());
-            } else {
-                ex.clientAborted();
-            }
+            relay.stopped();
         } catch (java.io.IOException e) {
             ex.clientAborted();
         } catch (GatewayException e) {

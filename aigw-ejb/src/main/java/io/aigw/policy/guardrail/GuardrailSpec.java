@@ -1,5 +1,6 @@
 package io.aigw.policy.guardrail;
 
+import io.aigw.policy.guardrail.injection.InjectionDetector;
 import io.aigw.policy.guardrail.pii.PiiEntity;
 import io.aigw.policy.quota.SpecFields;
 import jakarta.json.JsonArray;

@@ -1,6 +1,8 @@
 package io.aigw.policy.guardrail;
 
 import io.aigw.policy.config.GatewaySettings;
+import io.aigw.policy.guardrail.injection.InjectionDetector;
+import io.aigw.policy.guardrail.injection.InjectionScore;
 import io.aigw.policy.routing.ModelEmbedder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

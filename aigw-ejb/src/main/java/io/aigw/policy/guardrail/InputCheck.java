@@ -9,6 +9,7 @@ import io.aigw.jca.api.TextPart;
 import io.aigw.jca.api.ToolCall;
 import io.aigw.policy.GatewayException;
 import io.aigw.policy.Problem;
+import io.aigw.policy.guardrail.injection.InjectionScore;
 import io.aigw.policy.quota.TokenEstimate;
 import java.util.ArrayList;
 import java.util.List;

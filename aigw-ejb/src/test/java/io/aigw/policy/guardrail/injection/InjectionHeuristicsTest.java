@@ -1,4 +1,4 @@
-package io.aigw.policy.guardrail;
+package io.aigw.policy.guardrail.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The prefilters of {@link InjectionDetector.Heuristics} (keywords per rule, character checks before expressions) only skip
+ * The prefilters of {@link Heuristics} (keywords per rule, character checks before expressions) only skip
  * work: on every labelled prompt, and on obfuscated, quoted and upper-case variants of it, the optimised evaluation must give
  * exactly what the straightforward one (every rule and check on every text) gives. A prefilter that drops a match fails here.
  */
@@ -30,17 +30,17 @@ class InjectionHeuristicsTest {
     }
 
     /** Everything the rest of the detector reads from the heuristics. */
-    private static String describe(InjectionDetector.Heuristics h) {
+    private static String describe(Heuristics h) {
         return h.value + " " + h.strongest + " hits=" + h.hits.stream().map(x -> x[0] + "-" + x[1]).collect(Collectors.joining(","))
                 + " analysed=" + h.framing.analysed + " quoted=" + h.framing.quoted.stream().map(x -> x[0] + "-" + x[1])
                 .collect(Collectors.joining(","));
     }
 
     private static void assertSameAsReference(String raw) {
-        String norm = InjectionDetector.normalise(raw);
-        assertThat(describe(InjectionDetector.Heuristics.evaluate(norm, raw)))
+        String norm = Normaliser.normalise(raw);
+        assertThat(describe(Heuristics.evaluate(norm, raw)))
                 .as(raw)
-                .isEqualTo(describe(InjectionDetector.Heuristics.evaluateReference(norm, raw)));
+                .isEqualTo(describe(Heuristics.evaluateReference(norm, raw)));
     }
 
     @Test
@@ -78,7 +78,7 @@ class InjectionHeuristicsTest {
      */
     @Test
     void keywordFoldingAgreesWithUnicodeCaseInsensitiveMatching() {
-        InjectionDetector.KeywordScanner scanner = InjectionDetector.KEYWORDS;
+        KeywordScanner scanner = HeuristicRules.KEYWORDS;
         Set<Character> chars = new LinkedHashSet<>();
         for (int id = 0; id < scanner.keywords(); id++) {
             for (char c : scanner.keyword(id).toCharArray()) {
@@ -90,7 +90,7 @@ class InjectionHeuristicsTest {
             Pattern single = Pattern.compile("(?iu)" + Pattern.quote(String.valueOf(k)));
             Pattern slice = Pattern.compile("(?iu)" + Pattern.quote("#" + k));
             for (int c = 0; c <= Character.MAX_VALUE; c++) {
-                boolean folds = InjectionDetector.KeywordScanner.fold((char) c) == k;
+                boolean folds = KeywordScanner.fold((char) c) == k;
                 String s = String.valueOf((char) c);
                 if (single.matcher(s).matches() != folds || slice.matcher("#" + s).matches() != folds) {
                     disagreements.add(String.format("%s vs U+%04X", k, c));

@@ -1,4 +1,4 @@
-package io.aigw.policy.guardrail;
+package io.aigw.policy.guardrail.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

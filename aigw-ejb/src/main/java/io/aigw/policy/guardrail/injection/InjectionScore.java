@@ -1,4 +1,4 @@
-package io.aigw.policy.guardrail;
+package io.aigw.policy.guardrail.injection;
 
 /**
  * The prompt-injection verdict on one text, from {@link InjectionDetector#score(String)}.
