@@ -154,6 +154,8 @@ if any(val(r, "1", "guarded-2k", 4) is not None for r in rounds):
     print(f"- PII (all entities, redacted and restored) and deny rules on a 2 KB prompt: added p50 at 1 connection vs the same prompt unguarded: {spread(diff('guarded-2k', 'plain-2k', 4), lambda x: f'{x:+.3f} ms')}; req/s at 32: {spread([val(r, '32', 'guarded-2k', 3) for r in rounds], lambda x: f'{x:,.0f}')} ({spread(share('guarded-2k', 'plain-2k'), lambda x: f'{x * 100:.1f}%')} of unguarded)")
 if any(val(r, "1", "injection-2k", 4) is not None for r in rounds):
     print(f"- Prompt-injection check on the same 2 KB prompt: added p50 at 1 connection: {spread(diff('injection-2k', 'plain-2k', 4), lambda x: f'{x:+.3f} ms')}; req/s at 32: {spread([val(r, '32', 'injection-2k', 3) for r in rounds], lambda x: f'{x:,.0f}')}")
+if any(val(r, "1", "injection-2k-unique", 4) is not None for r in rounds):
+    print(f"- Prompt-injection check on a new 2 KB prompt every request (every sentence differs: nothing reused): added p50 at 1 connection vs the same unique prompts unguarded: {spread(diff('injection-2k-unique', 'plain-2k-unique', 4), lambda x: f'{x:+.3f} ms')}; req/s at 32: {spread([val(r, '32', 'injection-2k-unique', 3) for r in rounds], lambda x: f'{x:,.0f}')} ({spread(share('injection-2k-unique', 'plain-2k-unique'), lambda x: f'{x * 100:.1f}%')} of unguarded)")
 if any(x is not None for x in quota50):
     print(f"- Limits and budget's own cost at 1 connection, p50 (quota key minus unlimited key): {spread(quota50, lambda x: f'{x:+.3f} ms')}")
     print(f"- Throughput at 32 connections with limits and budget, share of the unlimited key's: {spread(quota32, lambda x: f'{x * 100:.1f}%')}")
@@ -355,10 +357,11 @@ smoke() {
 # run_wrk NAME URL AUTH THREADS CONNS SECONDS [BODY] [CACHE] -> writes $RESULTS/NAME.txt, echoes wrk rc
 # (CACHE: the x-aigw-cache header to send, if any)
 run_wrk() {
-  local name=$1 url=$2 auth=$3 t=$4 c=$5 d=$6 body=${7:-$BENCH_BODY} cache=${8:-} rc=0
-  log "wrk $name: -t$t -c$c -d${d}s $url"
+  local name=$1 url=$2 auth=$3 t=$4 c=$5 d=$6 body=${7:-$BENCH_BODY} cache=${8:-} rc=0 script=chat.lua
+  [[ $name == *-unique ]] && script=chat-unique.lua
+  log "wrk $name: -t$t -c$c -d${d}s $url ($script)"
   BENCH_AUTH=$auth BENCH_BODY=$body BENCH_CACHE=$cache timeout $((d + 60)) \
-    wrk -t"$t" -c"$c" -d"${d}s" --timeout "$WRK_TIMEOUT" --latency -s "$ROOT/bench/chat.lua" "$url" \
+    wrk -t"$t" -c"$c" -d"${d}s" --timeout "$WRK_TIMEOUT" --latency -s "$ROOT/bench/$script" "$url" \
     > "$RESULTS/$name.txt" 2>&1 || rc=$?
   echo "$rc"
 }
@@ -455,7 +458,7 @@ main() {
   for ((round = 1; round <= ROUNDS; round++)); do
   for c in 1 32; do
     if ((c == 1)); then t=1; else t=2; fi
-    for target in ${TARGETS:-direct gateway-unlimited gateway gateway-route cache-miss cache-hit plain-2k guarded-2k injection-2k}; do
+    for target in ${TARGETS:-direct gateway-unlimited gateway gateway-route cache-miss cache-hit plain-2k guarded-2k injection-2k plain-2k-unique injection-2k-unique}; do
       body=$BENCH_BODY; cache=""
       case $target in
         direct) url="$UPSTREAM_URL/v1/chat/completions"; auth=sk-bench ;;
@@ -466,6 +469,8 @@ main() {
         plain-2k) url="$GATEWAY/v1/chat/completions"; auth=$api_key; body=$PLAIN_2K_BODY ;;
         guarded-2k) url="$GATEWAY/v1/chat/completions"; auth=$pii_key; body=$PLAIN_2K_BODY ;;
         injection-2k) url="$GATEWAY/v1/chat/completions"; auth=$injection_key; body=$PLAIN_2K_BODY ;;
+        plain-2k-unique) url="$GATEWAY/v1/chat/completions"; auth=$api_key ;;
+        injection-2k-unique) url="$GATEWAY/v1/chat/completions"; auth=$injection_key ;;
         *) url="$GATEWAY/v1/chat/completions"; auth=$quota_api_key ;;
       esac
       rc=$(run_wrk "r$round-c$c-$target" "$url" "$auth" "$t" "$c" "$DURATION" "$body" "$cache")
@@ -473,7 +478,7 @@ main() {
       status=$(run_status "$rc" "${p[4]}" "${p[5]}" "${p[0]}")
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$c" "$target" "${p[0]}" "${p[1]}" "${p[2]}" "${p[3]}" "$status" >> "$records"
       log "  -> ${p[0]} req/s, p50 ${p[1]} ms, p99 ${p[2]} ms, ${p[3]} requests, $status"
-      if [[ $target != direct && $target != guarded-2k && $target != injection-2k && ${p[3]} =~ ^[0-9]+$ ]]; then
+      if [[ $target != direct && $target != guarded-2k && $target != injection-2k* && ${p[3]} =~ ^[0-9]+$ ]]; then
         gw_requests=$((gw_requests + p[3]))
       fi
     done

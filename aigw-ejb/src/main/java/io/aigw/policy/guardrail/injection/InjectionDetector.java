@@ -43,6 +43,8 @@ public final class InjectionDetector {
 
     static final int CACHE_CAPACITY = 1024;
     static final int MAX_EMBEDDED_SEGMENTS = 4;
+    /** Segments embedded of a long text in which no rule matched: the most suspicious two. */
+    static final int QUIET_EMBEDDED_SEGMENTS = 2;
     static final double COSINE_CENTRE = 0.62;
     static final double COSINE_SCALE = 0.045;
     static final double ANALYSIS_COSINE_SHIFT = 0.06;
@@ -130,7 +132,12 @@ public final class InjectionDetector {
         return best;
     }
 
-    /** All segments if few, else the {@value #MAX_EMBEDDED_SEGMENTS} most suspicious (rule hits, vocabulary, first/last). */
+    /**
+     * All segments if few, else at most {@value #MAX_EMBEDDED_SEGMENTS} (when a rule matched somewhere) or
+     * {@value #QUIET_EMBEDDED_SEGMENTS} (when none did) of those that give a reason to look: rule hits first, then
+     * suspicious vocabulary, then the first and last segment (where instructions usually sit). A segment with none of
+     * these is not embedded: in a long text without any signal it would only cost time.
+     */
     private static List<Segment> chooseSegments(List<Segment> all, Heuristics heur) {
         if (all.size() <= MAX_EMBEDDED_SEGMENTS) {
             return all;
@@ -160,7 +167,8 @@ public final class InjectionDetector {
         }
         idx.sort(Comparator.comparingDouble((Integer i) -> -rank[i]));
         List<Segment> out = new ArrayList<>();
-        for (int k = 0; k < MAX_EMBEDDED_SEGMENTS; k++) {
+        int budget = heur.hits.isEmpty() ? QUIET_EMBEDDED_SEGMENTS : MAX_EMBEDDED_SEGMENTS;
+        for (int k = 0; k < budget && rank[idx.get(k)] > 0; k++) {
             out.add(all.get(idx.get(k)));
         }
         return out;
