@@ -37,7 +37,7 @@ for (let i = 0, n = 0; i < TEXT.length; n++) {
   i += size;
 }
 const TEXT_REDACTED = TEXT.replace('jordan.lee@example.com', '[REDACTED_EMAIL]')
-  .replace('billing@example.org', '[REDACTED_EMAIL]');
+  .replace('+1 415 555 0142', '[REDACTED_PHONE]').replace('billing@example.org', '[REDACTED_EMAIL]');
 if (!GATEWAY || !KEY) {
   console.error('usage: node stream.mjs --gateway URL --key API_KEY [options]');
   process.exit(2);
@@ -274,6 +274,9 @@ try {
     process.stderr.write(`[stream] realistic text: ${TEXT_STREAMS} streams of ${TEXT_TOKENS.length} tokens through the guarded key\n`);
     const results = await run2(TEXT_STREAMS, CONCURRENCY);
     const wrong = results.filter((r) => r.text !== TEXT_REDACTED).length;
+    if (wrong > 0) {
+      process.stderr.write(`[stream] expected: ${TEXT_REDACTED}\n[stream] got:      ${results.find((r) => r.text !== TEXT_REDACTED).text}\n`);
+    }
     console.log(`- Realistic text (${TEXT_TOKENS.length} tokens of 3-5 characters every ${INTERVAL} ms, two e-mail addresses and a phone number split across tokens), ${results.length} streams through output PII redaction at ${CONCURRENCY} connections: TTFT p50 ${fmt(pct(results.map((r) => r.ttft), 50))} ms, whole stream p50 ${fmt(pct(results.map((r) => r.total), 50))} ms (the upstream takes ${TEXT_TOKENS.length * INTERVAL} ms); ${wrong} of ${results.length} assembled texts differ from the expected redaction`);
   }
 } finally {

@@ -22,8 +22,7 @@ final class GuardedStream implements AnswerGuard.GuardedSink {
 
     private final ChatStreamSink sink;
     private final OutputGuard guard;
-    private final Map<Long, StringBuilder> held = new HashMap<>();
-    private final Map<Long, Long> heldSince = new HashMap<>();
+    private final Map<Long, HeldText> held = new HashMap<>();
     private ChatChunk last;
     private int holds;
     private long heldTotalNanos;
@@ -83,7 +82,7 @@ final class GuardedStream implements AnswerGuard.GuardedSink {
         }
         Map<Integer, String> content = new java.util.TreeMap<>();
         Map<Integer, List<ToolCallDelta>> tools = new java.util.TreeMap<>();
-        for (Map.Entry<Long, StringBuilder> e : new ArrayList<>(held.entrySet())) {
+        for (Map.Entry<Long, HeldText> e : new ArrayList<>(held.entrySet())) {
             if (e.getValue().length() == 0) {
                 continue;
             }
@@ -118,30 +117,19 @@ final class GuardedStream implements AnswerGuard.GuardedSink {
         sink.complete();
     }
 
-    /** How often text was held back and for how long (audit details; the streaming benchmark reports them). */
+    /**
+     * How often held-back text was released and how long the oldest released character had waited (audit details;
+     * the streaming benchmark reports them).
+     */
     jakarta.json.JsonObject holdStats() {
         return jakarta.json.spi.JsonProvider.provider().createObjectBuilder().add("holds", holds)
                 .add("held_ms_total", Math.round(heldTotalNanos / 1e4) / 100.0)
                 .add("held_ms_max", Math.round(heldMaxNanos / 1e4) / 100.0).build();
     }
 
-    private void held(long lane) {
-        heldSince.putIfAbsent(lane, System.nanoTime());
-    }
-
-    private void released(long lane) {
-        Long since = heldSince.remove(lane);
-        if (since != null) {
-            long waited = System.nanoTime() - since;
-            holds++;
-            heldTotalNanos += waited;
-            heldMaxNanos = Math.max(heldMaxNanos, waited);
-        }
-    }
-
     private List<ToolCallDelta> finishToolLanes(int choice, List<ToolCallDelta> seen) {
         List<ToolCallDelta> out = new ArrayList<>();
-        for (Map.Entry<Long, StringBuilder> e : new ArrayList<>(held.entrySet())) {
+        for (Map.Entry<Long, HeldText> e : new ArrayList<>(held.entrySet())) {
             int c = (int) (e.getKey() >> 32);
             int tool = (int) (e.getKey() & 0xffffffffL) - 1;
             if (c == choice && tool >= 0 && e.getValue().length() > 0
@@ -154,7 +142,8 @@ final class GuardedStream implements AnswerGuard.GuardedSink {
 
     /** Adds {@code text} to a lane and returns what may be sent now. */
     private String pass(long lane, String text, boolean finishing) {
-        StringBuilder buffer = held.get(lane);
+        HeldText buffer = held.get(lane);
+        long now = System.nanoTime();
         if (buffer == null || buffer.length() == 0) {
             if (text == null || text.isEmpty()) {
                 return text == null ? "" : text;
@@ -164,23 +153,24 @@ final class GuardedStream implements AnswerGuard.GuardedSink {
                 return guard.text(text);
             }
             if (buffer == null) {
-                buffer = new StringBuilder();
+                buffer = new HeldText();
                 held.put(lane, buffer);
             }
-            held(lane);
-            buffer.append(text, hold, text.length());
+            buffer.append(text, hold, text.length(), now);
             return guard.text(text.substring(0, hold));
         }
         if (text != null) {
-            buffer.append(text);
+            buffer.append(text, 0, text.length(), now);
         }
-        int hold = finishing ? buffer.length() : guard.holdFrom(buffer);
-        String ready = buffer.substring(0, hold);
-        buffer.delete(0, hold);
-        if (buffer.length() == 0) {
-            released(lane);
+        int hold = finishing ? buffer.length() : guard.holdFrom(buffer.text());
+        if (hold == 0) {
+            return "";
         }
-        return guard.text(ready);
+        long waited = buffer.oldestWait(now);
+        holds++;
+        heldTotalNanos += waited;
+        heldMaxNanos = Math.max(heldMaxNanos, waited);
+        return guard.text(buffer.take(hold));
     }
 
     private static long lane(int choice, int tool) {
