@@ -100,8 +100,6 @@ class GuardedStreamTest {
     @Test
     void anAddressCutAtAnyTwoPointsIsRedactedAndNoPieceOfItIsSent() throws IOException {
         String text = "Write to carol.jones@example.net today, thanks.";
-        int at = text.indexOf("carol");
-        int end = text.indexOf(" today");
         for (int i = 1; i < text.length() - 1; i++) {
             for (int j = i + 1; j < text.length(); j++) {
                 Recorder r = new Recorder();
@@ -114,8 +112,6 @@ class GuardedStreamTest {
                 assertThat(r.finishes).containsExactly(FinishReason.STOP);
             }
         }
-        assertThat(at).isPositive();
-        assertThat(end).isGreaterThan(at);
     }
 
     @Test

@@ -340,14 +340,15 @@ class PiiScannerTest {
     @Test
     void ordinaryTextIsHeldAtMostFromItsLastWord() {
         String total = "the total is 42 dollars";
-        assertThat(ALL.holdFrom(total)).isBetween(total.indexOf("dollars"), total.length());
+        assertThat(ALL.holdFrom(total)).as("the last word could still become an address").isEqualTo(
+                total.indexOf("dollars"));
         for (String done : List.of("Thanks, that is all for today.\n", "Hello there! ", "It costs 42 dollars, ok? ",
                 "See you at 10:30 tomorrow; bring 2 copies.\n", "")) {
             assertThat(ALL.holdFrom(done)).as(done).isEqualTo(done.length());
         }
         String longer = "Please summarise the following article for a general audience. The council met on "
                 + "Tuesday to discuss the transport plan";
-        assertThat(ALL.holdFrom(longer)).isBetween(longer.lastIndexOf(' ') + 1, longer.length());
+        assertThat(ALL.holdFrom(longer)).isEqualTo(longer.lastIndexOf(' ') + 1);
     }
 
     @Test
