@@ -101,11 +101,14 @@ final class InputCheck {
     }
 
     private void tokens(Object request) {
+        long estimate = -1;
         for (GuardrailSet set : sets) {
             List<GuardrailRule> input = set.spec().input();
             for (int i = 0; i < input.size(); i++) {
                 if (input.get(i) instanceof GuardrailRule.MaxInputTokens max) {
-                    long estimate = TokenEstimate.of(request, 0).input();
+                    if (estimate < 0) {
+                        estimate = TokenEstimate.of(request, 0).input();
+                    }
                     if (estimate > max.value()) {
                         Decisions.RuleRef ref = new Decisions.RuleRef(set.name(), "input", i, max.type(),
                                 GuardrailAction.BLOCK);
