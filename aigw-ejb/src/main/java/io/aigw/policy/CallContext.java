@@ -11,9 +11,24 @@ package io.aigw.policy;
  * @param responseHeaders headers the gateway's policies add to the answer (rate-limit state, routing), success or
  *                        refusal
  * @param cacheDirective  what the caller asks of the response cache ({@code bypass}, {@code refresh}), or {@code null}
+ * @param application     for a call from another application on the server: its deployed name (it is authenticated
+ *                        by its grant, not by a key); {@code null} for HTTP requests
+ * @param principal       for such a call: the name of the caller's authenticated principal, or {@code null}
  */
 public record CallContext(String requestId, String credential, String method, String path, String clientAddress,
-                          ResponseHeaders responseHeaders, String cacheDirective) {
+                          ResponseHeaders responseHeaders, String cacheDirective, String application,
+                          String principal) {
+
+    public CallContext(String requestId, String credential, String method, String path, String clientAddress,
+                       ResponseHeaders responseHeaders, String cacheDirective) {
+        this(requestId, credential, method, path, clientAddress, responseHeaders, cacheDirective, null, null);
+    }
+
+    /** A call from another application on the server. */
+    public static CallContext inProcess(String requestId, String operationPath, String application, String principal) {
+        return new CallContext(requestId, null, "CALL", operationPath, "app:" + application, new ResponseHeaders(),
+                null, application, principal);
+    }
 
     public CallContext(String requestId, String credential, String method, String path, String clientAddress) {
         this(requestId, credential, method, path, clientAddress, new ResponseHeaders(), null);

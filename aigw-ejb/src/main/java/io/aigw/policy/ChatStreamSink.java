@@ -18,6 +18,13 @@ public interface ChatStreamSink {
     /** The stream failed after it was opened: send the error event; no end marker follows. */
     void error(GatewayException failure) throws IOException;
 
+    /**
+     * The stream has ended (before its audit): its usage (the provider's or the gateway's estimate; none for an answer
+     * from the cache) and finish reason. Edges that report them to their caller keep them.
+     */
+    default void ended(io.aigw.jca.api.StreamOutcome outcome) {
+    }
+
     /** The stream is complete and audited: send the end marker. */
     void complete() throws IOException;
 }

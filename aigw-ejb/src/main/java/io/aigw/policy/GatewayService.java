@@ -108,6 +108,7 @@ public class GatewayService {
             }, o -> false);
             ex.usage(outcome.usage());
             ex.finishReason(outcome.finishReason());
+            clientSink.ended(outcome);
             if (guarded != null) {
                 guarded.flush();
             }
@@ -153,9 +154,13 @@ public class GatewayService {
                 new StreamUsageTally(request));
         try {
             relay.onOpen();
+            int chunks = 0;
             for (ChatChunk chunk : AnswerStream.chunks(cached)) {
                 relay.onChunk(chunk);
+                chunks++;
             }
+            sink.ended(new StreamOutcome(Usage.NONE,
+                    cached.choices().isEmpty() ? null : cached.choices().get(0).finishReason(), chunks));
             if (guarded != null) {
                 guarded.flush();
             }

@@ -11,6 +11,7 @@ public enum Problem {
     UNAUTHENTICATED(401, "invalid_request_error", "invalid_api_key", false),
     FORBIDDEN(403, "permission_error", "forbidden", false),
     MODEL_NOT_ALLOWED(403, "permission_error", "model_not_allowed", false),
+    APPLICATION_NOT_GRANTED(403, "permission_error", "application_not_granted", false),
     UNKNOWN_MODEL(404, "invalid_request_error", "model_not_found", false),
     NOT_FOUND(404, "invalid_request_error", "not_found", false),
     CONFLICT(409, "invalid_request_error", "conflict", false),

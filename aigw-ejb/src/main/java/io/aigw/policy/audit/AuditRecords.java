@@ -133,7 +133,10 @@ final class AuditRecords {
         Caller caller = ex.caller();
         r.caller(caller == null ? null : AuditValues.fit(caller.keyId(), 32),
                 caller == null ? null : AuditValues.fit(caller.tenant(), 100));
-        r.principal(caller == null ? null : AuditValues.fit(caller.name(), 200));
+        // an in-process call names its caller's authenticated principal (a user of the calling application), else
+        // the name of the key it calls with, as HTTP calls do
+        String principal = ex.call().principal() != null ? ex.call().principal() : caller == null ? null : caller.name();
+        r.principal(AuditValues.fit(principal, 200));
         r.request(ex.operation().auditName(), AuditValues.fit(ex.call().method(), 10),
                 AuditValues.fit(ex.call().path(), 300), AuditValues.fit(ex.call().clientAddress(), 64));
         r.routing(AuditValues.fit(ex.requestedModel(), 300), AuditValues.fit(ex.resolvedModel(), 300),

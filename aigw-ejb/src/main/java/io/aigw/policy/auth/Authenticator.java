@@ -131,6 +131,11 @@ public class Authenticator {
 
     private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** Counts key changes committed on this server: caches of what keys allow compare it with what they saw. */
+    public long generation() {
+        return generation.get();
+    }
+
     /** Forgets cached answers: call once a key change has committed. */
     public void invalidate() {
         generation.incrementAndGet();

@@ -28,7 +28,7 @@ public class GatewaySettings {
     String keyCacheTtl;
 
     @Inject
-    @ConfigProperty(name = "aigw.connections", defaultValue = "openai,anthropic,gemini,bedrock,ollama,local")
+    @ConfigProperty(name = "aigw.connections", defaultValue = "*")
     List<String> connections;
 
     @Inject
@@ -148,7 +148,10 @@ public class GatewaySettings {
         return Duration.parse(keyCacheTtl);
     }
 
-    /** Connection names in resolution order; each is looked up as {@code eis/aigw/<name>}. */
+    /**
+     * Connection names in resolution order; each is looked up as {@code eis/aigw/<name>}. {@code *} stands for every
+     * connection factory bound under {@code eis/aigw/} that is not named elsewhere in the list.
+     */
     public List<String> connections() {
         return connections.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -14,10 +14,12 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * The connection factories named by {@code aigw.connections}, looked up once as {@code eis/aigw/<name>}. The
- * standard names ({@code openai}, {@code anthropic}, {@code ollama}, {@code local}) have resource references declared by
- * {@link io.aigw.policy.GatewayService}; other names are looked up directly. A name with
- * no factory in {@code server.xml} is reported and skipped, never a start-up failure.
+ * The connection factories named by {@code aigw.connections}, looked up once as {@code eis/aigw/<name>}; {@code *}
+ * (the default) stands for every factory an administrator declared under {@code eis/aigw/}, the standard ones first
+ * in their usual order, then the others by name. The standard names have resource references declared by
+ * {@link io.aigw.policy.GatewayService}; other names are looked up directly, and get their {@code authData} when
+ * their connection manager has {@code enableContainerAuthForDirectLookups="true"}. A name with no factory in
+ * {@code server.xml} is reported and skipped, never a start-up failure.
  */
 @ApplicationScoped
 public class ConnectionRegistry {
@@ -30,9 +32,13 @@ public class ConnectionRegistry {
     private final Map<String, AiConnectionFactory> factories = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
 
+    /** The connections of the default configuration, in resolution order. */
+    static final List<String> STANDARD = List.of("openai", "anthropic", "gemini", "bedrock", "ollama", "local");
+    private static final String CONTEXT = "eis/aigw";
+
     @PostConstruct
     void lookUp() {
-        for (String name : settings.connections()) {
+        for (String name : ConnectionNames.expand(settings.connections(), STANDARD, ConnectionRegistry::declared)) {
             String jndi = "eis/aigw/" + name;
             try {
                 factories.put(name, lookUp(jndi));
@@ -56,6 +62,22 @@ public class ConnectionRegistry {
         } catch (NamingException e) {
             LOG.info(() -> "No resource reference java:app/env/" + jndi + "; looking it up directly");
             return (AiConnectionFactory) context.lookup(jndi);
+        }
+    }
+
+    /** The names bound under {@code eis/aigw/}, or the standard names when the naming context cannot list them. */
+    private static List<String> declared() {
+        List<String> names = new java.util.ArrayList<>();
+        try {
+            javax.naming.NamingEnumeration<javax.naming.NameClassPair> bound = new InitialContext().list(CONTEXT);
+            while (bound.hasMore()) {
+                names.add(bound.next().getName());
+            }
+            return names;
+        } catch (NamingException | RuntimeException e) {
+            LOG.warning("aigw.connections is '*' but " + CONTEXT + " cannot be listed (" + e
+                    + "); using the standard connections " + STANDARD);
+            return STANDARD;
         }
     }
 

@@ -45,13 +45,18 @@ public final class GatewayServer implements AutoCloseable {
      * shutdown hook.
      */
     public static GatewayServer create(ServerSpec spec) {
+        return create(spec, ServerLayout::write);
+    }
+
+    /** As {@link #create(ServerSpec)}, with the server's folder laid out by {@code layout}. */
+    public static GatewayServer create(ServerSpec spec, java.util.function.Consumer<ServerSpec> layout) {
         GatewayServer server = new GatewayServer(spec);
         server.pid().ifPresent(pid -> {
             if (alive(pid) && commandLine(pid).contains(spec.name())) {
                 server.killPid(pid);
             }
         });
-        ServerLayout.write(spec);
+        layout.accept(spec);
         Runtime.getRuntime().addShutdownHook(new Thread(server::killIfRunning, spec.name() + "-killer"));
         return server;
     }

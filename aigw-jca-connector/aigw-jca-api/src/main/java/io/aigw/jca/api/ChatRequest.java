@@ -30,6 +30,26 @@ public record ChatRequest(String model, List<ChatMessage> messages, GenerationOp
         extensions = extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
     }
 
+    /** A request for the model with the messages and nothing else set (not streamed). */
+    public static ChatRequest of(String model, List<ChatMessage> messages) {
+        return new ChatRequest(model, messages, null, null, null, null, false, null);
+    }
+
+    /** The same request with these tools the model may call. */
+    public ChatRequest withTools(List<ToolDefinition> newTools, Object newToolChoice) {
+        return new ChatRequest(model, messages, options, newTools, newToolChoice, responseFormat, stream, extensions);
+    }
+
+    /** The same request with these generation options. */
+    public ChatRequest withOptions(GenerationOptions newOptions) {
+        return new ChatRequest(model, messages, newOptions, tools, toolChoice, responseFormat, stream, extensions);
+    }
+
+    /** The same request, streamed or not. */
+    public ChatRequest withStream(boolean streamed) {
+        return new ChatRequest(model, messages, options, tools, toolChoice, responseFormat, streamed, extensions);
+    }
+
     /** The same request addressed to another model id (after routing). */
     public ChatRequest withModel(String providerModel) {
         return new ChatRequest(providerModel, messages, options, tools, toolChoice, responseFormat, stream, extensions);

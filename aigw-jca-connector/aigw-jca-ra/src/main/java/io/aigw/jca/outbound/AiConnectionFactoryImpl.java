@@ -7,7 +7,11 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 import javax.naming.Reference;
 
-/** The connection factory applications look up as {@code eis/aigw/<name>}; allocation goes through the pool. */
+/**
+ * The connection factory applications look up as {@code eis/aigw/<name>}. The gateway application's requests are
+ * allocated from the pool; every other application gets a {@link GovernedConnection}, which calls through the
+ * gateway, so that a lookup never hands the upstream credential to code the gateway does not govern.
+ */
 public class AiConnectionFactoryImpl implements AiConnectionFactory {
     private static final long serialVersionUID = 1L;
 
@@ -22,11 +26,18 @@ public class AiConnectionFactoryImpl implements AiConnectionFactory {
 
     @Override
     public AiConnection getConnection() throws ResourceException {
+        if (!mcf.gatewayIsCalling()) {
+            return new GovernedConnection(mcf.getConnectionName(), mcf.getProtocol());
+        }
         return (AiConnection) connectionManager.allocateConnection(mcf, null);
     }
 
     @Override
     public AiConnection getConnection(AiConnectionSpec spec) throws ResourceException {
+        if (!mcf.gatewayIsCalling()) {
+            throw new jakarta.resource.spi.SecurityException("A connection with a per-request upstream credential is "
+                    + "for the aigw gateway only; other applications use getConnection(), which is governed.");
+        }
         return (AiConnection) connectionManager.allocateConnection(mcf, new AiConnectionRequestInfo(spec.apiKey()));
     }
 

@@ -320,6 +320,14 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
         return logWriter;
     }
 
+    /**
+     * Whether the current thread works for the gateway application (named by the adapter's
+     * {@code gatewayApplication}); without an adapter (unit tests), every caller is.
+     */
+    boolean gatewayIsCalling() {
+        return !(resourceAdapter instanceof AiResourceAdapter ra) || ra.callers().gatewayIsCalling();
+    }
+
     @Override
     public ResourceAdapter getResourceAdapter() {
         return resourceAdapter;

@@ -26,6 +26,8 @@ public class AiResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(AiResourceAdapter.class.getName());
 
     private volatile ReadWatchdog watchdog;
+    private String gatewayApplication = "aigw";
+    private volatile GatewayCallers callers = new GatewayCallers(gatewayApplication);
     private final MiniLmEmbeddingModels localModels = new MiniLmEmbeddingModels();
     private final Set<Provider> providers = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, AiManagedConnectionFactory> current = new ConcurrentHashMap<>();
@@ -65,6 +67,20 @@ public class AiResourceAdapter implements ResourceAdapter {
         if (previous != null && previous != factory) {
             previous.retire();
         }
+    }
+
+    /** The deployed name of the gateway application: the one application that gets upstream connections. */
+    public String getGatewayApplication() {
+        return gatewayApplication;
+    }
+
+    public void setGatewayApplication(String name) {
+        gatewayApplication = name == null || name.isBlank() ? "aigw" : name.trim();
+        callers = new GatewayCallers(gatewayApplication);
+    }
+
+    GatewayCallers callers() {
+        return callers;
     }
 
     /** The provider was closed by its factory. */
