@@ -21,8 +21,6 @@ import io.aigw.policy.routing.ProviderCalls;
 import io.aigw.policy.routing.Router;
 import io.aigw.policy.routing.TargetBreakers;
 import io.aigw.policy.routing.TargetCall;
-import io.aigw.jca.api.AiConnectionFactory;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,22 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The facade every request enters. It also declares the application's resource references to the standard
- * connections (container-managed authentication, so the factories get their {@code authData}); see
- * {@link io.aigw.policy.routing.ConnectionRegistry}.
- *
- * <p>The facade every request enters. Each operation runs the policy chain (audit around everything, authentication,
+ * The facade every request enters. Each operation runs the policy chain (audit around everything, authentication,
  * decoding, authorization, ...) around its terminal action. Runs outside a container transaction: provider calls
  * and streams can outlast any transaction timeout; the audit write has its own transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@Resource(name = "java:app/env/eis/aigw/openai", lookup = "eis/aigw/openai", type = AiConnectionFactory.class)
-@Resource(name = "java:app/env/eis/aigw/anthropic", lookup = "eis/aigw/anthropic", type = AiConnectionFactory.class)
-@Resource(name = "java:app/env/eis/aigw/gemini", lookup = "eis/aigw/gemini", type = AiConnectionFactory.class)
-@Resource(name = "java:app/env/eis/aigw/bedrock", lookup = "eis/aigw/bedrock", type = AiConnectionFactory.class)
-@Resource(name = "java:app/env/eis/aigw/ollama", lookup = "eis/aigw/ollama", type = AiConnectionFactory.class)
-@Resource(name = "java:app/env/eis/aigw/local", lookup = "eis/aigw/local", type = AiConnectionFactory.class)
 public class GatewayService {
 
     @Inject

@@ -44,10 +44,7 @@ public class ApplicationGrantStore {
 
     /** Binds an application to an active key; whether the grant is new. */
     public boolean put(Exchange exchange, String application, String keyId) {
-        if (application == null || !application.matches(NAME_PATTERN)) {
-            throw new GatewayException(Problem.INVALID_REQUEST, "An application name is its deployed name (letters, "
-                    + "digits, '.', '_', '-', at most 200) or '*' for the default grant.", "name", null, null);
-        }
+        requireName(application);
         ApiKey key = keys.find(keyId).filter(k -> k.getRevokedAt() == null).orElseThrow(() -> new GatewayException(
                 Problem.INVALID_REQUEST, "There is no active key '" + keyId + "'.", "key_id", null, null));
         ApplicationGrant grant = em.find(ApplicationGrant.class, application);
@@ -79,6 +76,14 @@ public class ApplicationGrantStore {
         audit.record(exchange, "delete", ENTITY, application, state(grant), null);
         audit.afterCommit(grants::invalidate);
         return grant;
+    }
+
+    /** 400 unless the name is an application name ({@code java:app/AppName}) or {@code *}. */
+    public static void requireName(String application) {
+        if (application == null || !application.matches(NAME_PATTERN)) {
+            throw new GatewayException(Problem.INVALID_REQUEST, "An application name is its Jakarta EE name (letters, "
+                    + "digits, '.', '_', '-', at most 200) or '*' for the default grant.", "name", null, null);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -16,10 +16,10 @@ import javax.naming.NamingException;
 /**
  * The connection factories named by {@code aigw.connections}, looked up once as {@code eis/aigw/<name>}; {@code *}
  * (the default) stands for every factory an administrator declared under {@code eis/aigw/}, the standard ones first
- * in their usual order, then the others by name. The standard names have resource references declared by
- * {@link io.aigw.policy.GatewayService}; other names are looked up directly, and get their {@code authData} when
- * their connection manager has {@code enableContainerAuthForDirectLookups="true"}. A name with no factory in
- * {@code server.xml} is reported and skipped, never a start-up failure.
+ * in their usual order, then the others by name. Each is looked up directly and gets its {@code authData} through its
+ * connection manager's {@code enableContainerAuthForDirectLookups="true"}, so that any connection an administrator
+ * declares works as the standard ones do. A name with no factory in {@code server.xml} is reported and skipped,
+ * never a start-up failure.
  */
 @ApplicationScoped
 public class ConnectionRegistry {
@@ -50,19 +50,8 @@ public class ConnectionRegistry {
         }
     }
 
-    /**
-     * Through the application's resource reference when there is one (container-managed authentication: the factory's
-     * {@code containerAuthDataRef} applies), else directly (no container credentials: only for connections that need
-     * none, or that get one per request).
-     */
     private static AiConnectionFactory lookUp(String jndi) throws NamingException {
-        InitialContext context = new InitialContext();
-        try {
-            return (AiConnectionFactory) context.lookup("java:app/env/" + jndi);
-        } catch (NamingException e) {
-            LOG.info(() -> "No resource reference java:app/env/" + jndi + "; looking it up directly");
-            return (AiConnectionFactory) context.lookup(jndi);
-        }
+        return (AiConnectionFactory) new InitialContext().lookup(jndi);
     }
 
     /** The names bound under {@code eis/aigw/}, or the standard names when the naming context cannot list them. */

@@ -67,6 +67,7 @@ public class ApplicationsResource {
         CallContext call = CallContexts.of(request);
         boolean[] created = new boolean[1];
         JsonObject out = gateway.manage(call, Operation.ADMIN, ex -> {
+            ApplicationGrantStore.requireName(name);
             JsonObject json = AdminJson.body(body, request);
             SpecFields.only(json, "", PUT_FIELDS);
             String keyId;

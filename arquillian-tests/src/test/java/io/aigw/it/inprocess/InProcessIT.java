@@ -95,6 +95,11 @@ class InProcessIT {
         grantKey = grant.getString("key_id");
         JsonArray all = Gateway.json(gateway.get("/admin/applications", ADMIN)).getJsonArray("data");
         assertThat(all).hasSize(1);
+        HttpResponse<String> badName = gateway.method("PUT", "/admin/applications/two%20words", ADMIN,
+                "{\"tenant\":\"default\"}");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(Gateway.json(badName).getString("detail")).contains("Jakarta EE name");
+        assertThat(Gateway.json(gateway.get("/admin/keys", ADMIN)).getJsonArray("data")).hasSize(2);
     }
 
     @Test
@@ -231,7 +236,9 @@ class InProcessIT {
 
     @Test
     @Order(14)
-    void managedExecutorThreadsAreTheApplicationsAndUnmanagedOnesAreRefused() {
+    void ejbsAndManagedExecutorThreadsAreTheApplicationsAndUnmanagedThreadsAreRefused() {
+        assertThat(ok(SHOP + "/ai/ejb?q=order-17").getString("text")).isEqualTo(ANSWER);
+        assertThat(latest("key_id", grantKey).getString("client_address")).isEqualTo("app:shop");
         assertThat(ok(SHOP + "/ai/executor?q=hi").getString("text")).isEqualTo(ANSWER);
         HttpResponse<String> r = gateway.get(SHOP + "/ai/unmanaged?q=hi", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);

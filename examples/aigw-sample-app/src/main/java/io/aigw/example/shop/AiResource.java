@@ -53,8 +53,8 @@ public class AiResource {
     @Resource
     UserTransaction transaction;
 
-    @Resource
-    ManagedExecutorService executor;
+    @jakarta.ejb.EJB
+    OrderSummaries summaries;
 
     @GET
     @Path("chat")
@@ -192,10 +192,19 @@ public class AiResource {
         }
     }
 
+    /** Calls from an EJB, inside its container-managed transaction. */
+    @GET
+    @Path("ejb")
+    public String fromEjb(@QueryParam("q") String q) throws ProviderException {
+        return summaries.summarise(q);
+    }
+
     /** Calls from a managed executor's thread. */
     @GET
     @Path("executor")
     public String fromExecutor(@QueryParam("q") String q) throws Exception {
+        ManagedExecutorService executor = (ManagedExecutorService) new javax.naming.InitialContext()
+                .lookup("java:comp/DefaultManagedExecutorService");
         return await(executor.submit(() -> Answers.of(assistant.chat(q)).build().toString()));
     }
 
