@@ -219,7 +219,7 @@ stop_upstream() {
 
 start_gateway() {
   port_in_use 9080 && die "something already listens on 127.0.0.1:9080; stop it, or benchmark it with GATEWAY_URL=... AIGW_ADMIN_KEY=..."
-  ADMIN_KEY="bench-admin-$(python3 -c 'import secrets; print(secrets.token_hex(20))')"
+  ADMIN_KEY=${ADMIN_KEY:-"bench-admin-$(python3 -c 'import secrets; print(secrets.token_hex(20))')"}
   mkdir -p "$TMP/aigw-home"
   log "starting gateway: $WLP_DIR/bin/server start $SERVER_NAME (AIGW_HOME=$TMP/aigw-home)"
   STARTED_GATEWAY=1

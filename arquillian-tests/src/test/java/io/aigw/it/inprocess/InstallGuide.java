@@ -1,5 +1,6 @@
 package io.aigw.it.inprocess;
 
+import io.aigw.it.servers.ServerLayout;
 import io.aigw.it.servers.ServerSpec;
 import io.aigw.it.support.Folders;
 import java.io.IOException;
@@ -8,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -57,8 +56,7 @@ final class InstallGuide {
             }
             Files.copy(sampleWar, dir.resolve("apps/aigw-sample-app.war"), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(dir.resolve("server.xml"), serverXml(spec));
-            Files.writeString(dir.resolve("server.env"), lines(serverEnv(spec)));
-            Files.writeString(dir.resolve("bootstrap.properties"), lines(spec.bootstrap()));
+            ServerLayout.writeSettings(spec);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install aigw into " + dir, e);
         }
@@ -111,18 +109,5 @@ final class InstallGuide {
                   </connectionFactory>
                 </server>
                 """.formatted(spec.httpPort(), upstreamPort);
-    }
-
-    private static Map<String, String> serverEnv(ServerSpec spec) {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
-        env.put("AIGW_HOME", spec.home().toString());
-        env.put("AIGW_BOOTSTRAP_ADMIN_KEY", spec.adminKey());
-        env.putAll(spec.environment());
-        return env;
-    }
-
-    private static String lines(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n")
-                .collect(Collectors.joining());
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * copied from the Arquillian server "aigw" (where the build unpacked them), the spec's include files over them, and a
  * {@code server.xml}, {@code server.env} and {@code bootstrap.properties} of its own.
  */
-final class ServerLayout {
+public final class ServerLayout {
 
     private ServerLayout() {
     }
@@ -38,11 +38,19 @@ final class ServerLayout {
                 Files.writeString(dir.resolve("aigw").resolve(include.getKey()), include.getValue());
             }
             Files.writeString(dir.resolve("server.xml"), serverXml(spec));
-            Files.writeString(dir.resolve("server.env"), lines(serverEnv(spec)));
-            Files.writeString(dir.resolve("bootstrap.properties"), lines(spec.bootstrap()));
+            writeSettings(spec);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out " + dir, e);
         }
+    }
+
+    /**
+     * Writes the server's {@code server.env} (its data folder, bootstrap admin key and the spec's environment) and
+     * {@code bootstrap.properties}.
+     */
+    public static void writeSettings(ServerSpec spec) throws IOException {
+        Files.writeString(spec.serverDir().resolve("server.env"), lines(serverEnv(spec)));
+        Files.writeString(spec.serverDir().resolve("bootstrap.properties"), lines(spec.bootstrap()));
     }
 
     private static String serverXml(ServerSpec spec) {
