@@ -84,13 +84,13 @@ class InProcessIT {
     @Order(2)
     void anAdministratorGrantsTheApplicationAKeysTenantAndModels() {
         HttpResponse<String> r = gateway.method("PUT", "/admin/applications/shop", ADMIN,
-                "{\"tenant\":\"default\",\"allowed_models\":[\"azure/*\",\"local/*\"]}");
+                "{\"tenant\":\"default\",\"allowed_models\":[\"azure/*\",\"local/*\",\"shop-*\"]}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonObject grant = Gateway.json(r);
         assertThat(grant.getString("application")).isEqualTo("shop");
         assertThat(grant.getString("tenant")).isEqualTo("default");
         assertThat(grant.getJsonArray("allowed_models").getValuesAs(JsonString::getString))
-                .containsExactly("azure/*", "local/*");
+                .containsExactly("azure/*", "local/*", "shop-*");
         assertThat(grant).doesNotContainKey("key");
         grantKey = grant.getString("key_id");
         JsonArray all = Gateway.json(gateway.get("/admin/applications", ADMIN)).getJsonArray("data");
@@ -179,6 +179,7 @@ class InProcessIT {
         List<String> ids = ok(SHOP + "/ai/models").getJsonArray("ids").getValuesAs(JsonString::getString);
         assertThat(ids).contains("azure/gpt-4o-mini", "local/all-minilm-l6-v2");
         assertThat(ids).allMatch(id -> id.startsWith("azure/") || id.startsWith("local/"));
+        assertThat(ids).doesNotContain("openai/gpt-4o-mini");
         List<String> overHttp = Gateway.json(gateway.get("/v1/models", ADMIN)).getJsonArray("data")
                 .getValuesAs(JsonObject.class).stream().map(m -> m.getString("id")).toList();
         assertThat(overHttp).contains("azure/gpt-4o-mini");
@@ -186,6 +187,23 @@ class InProcessIT {
 
     @Test
     @Order(10)
+    void aClientLookedUpByNameReachesARouteAndModelsOutsideTheGrantAreRefused() {
+        HttpResponse<String> route = gateway.method("PUT", "/admin/routes/shop-assistant", ADMIN,
+                "{\"targets\":[{\"model\":\"azure/gpt-4o-mini\"}]}");
+        assertThat(route.statusCode()).as(route.body()).isEqualTo(201);
+        assertThat(ok(SHOP + "/ai/ask?model=shop-assistant&q=hi").getString("text")).isEqualTo(ANSWER);
+        JsonObject row = latest("key_id", grantKey);
+        assertThat(row.getString("model_requested")).isEqualTo("shop-assistant");
+        assertThat(row.getString("connection")).isEqualTo("azure");
+        HttpResponse<String> r = gateway.get(SHOP + "/ai/ask?model=openai/gpt-4o-mini&q=hi", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        JsonObject refusal = Gateway.json(r);
+        assertThat(refusal.getString("refused")).isEqualTo("ModelNotAllowedException");
+        assertThat(refusal.getString("code")).isEqualTo("model_not_allowed");
+    }
+
+    @Test
+    @Order(11)
     void anUnknownModelIsATypedRefusal() {
         HttpResponse<String> r = gateway.get(SHOP + "/ai/unknown", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
@@ -195,7 +213,7 @@ class InProcessIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theConnectionFactoryRouteIsGovernedTooAndNeverHandsOutTheCredential() {
         JsonObject viaResource = ok(SHOP + "/jca/chat?q=hi");
         assertThat(viaResource.getString("text")).isEqualTo(ANSWER);
@@ -212,7 +230,7 @@ class InProcessIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aSignedInUsersPrincipalIsInTheRecord() {
         assertThat(gateway.get(SHOP + "/secure/chat?q=hi", null).statusCode()).isEqualTo(401);
         HttpResponse<String> r = gateway.send(gateway.request(SHOP + "/secure/chat?q=hi").header("Authorization",
@@ -226,7 +244,7 @@ class InProcessIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void theRecordStaysWhenTheCallersTransactionRollsBack() {
         int before = rows("key_id", grantKey);
         JsonObject answer = ok(SHOP + "/ai/rollback?q=hi");
@@ -235,7 +253,7 @@ class InProcessIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void ejbsAndManagedExecutorThreadsAreTheApplicationsAndUnmanagedThreadsAreRefused() {
         assertThat(ok(SHOP + "/ai/ejb?q=order-17").getString("text")).isEqualTo(ANSWER);
         assertThat(latest("key_id", grantKey).getString("client_address")).isEqualTo("app:shop");
@@ -246,7 +264,7 @@ class InProcessIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void langChain4jCodeUsesTheGatewayThroughConfigurationOnlyToolsIncluded() {
         JsonObject answer = ok(SHOP + "/lc4j/ask?q=weather");
         assertThat(answer.getString("answer")).isEqualTo(ANSWER);
@@ -255,7 +273,7 @@ class InProcessIT {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void theGrantsLimitsApplyWithATypedRetryAfter() {
         HttpResponse<String> set = gateway.method("PUT", "/admin/keys/" + grantKey + "/limits", ADMIN,
                 "{\"requests_per_minute\": 1}");
@@ -274,7 +292,7 @@ class InProcessIT {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     void withoutItsOwnGrantTheApplicationFallsBackToTheDefaultGrant() {
         assertThat(gateway.delete("/admin/applications/shop", ADMIN).statusCode()).isEqualTo(200);
         assertThat(gateway.get(SHOP + "/ai/chat?q=hi", null).statusCode()).isEqualTo(403);
@@ -282,6 +300,16 @@ class InProcessIT {
                 "{\"key_id\":\"" + grantKey + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(ok(SHOP + "/ai/chat?q=hi").getString("text")).isEqualTo(ANSWER);
+    }
+
+    @Test
+    @Order(19)
+    void revokingTheGrantsKeyRefusesTheApplicationAtOnce() {
+        assertThat(gateway.delete("/admin/keys/" + grantKey, ADMIN).statusCode()).isEqualTo(200);
+        HttpResponse<String> r = gateway.get(SHOP + "/ai/chat?q=hi", null);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(Gateway.json(r).getString("message")).isEqualTo("The grant of the application 'shop' uses the key '"
+                + grantKey + "', which is revoked or expired.");
     }
 
     private static JsonObject ok(String path) {

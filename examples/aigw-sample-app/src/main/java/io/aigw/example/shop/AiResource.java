@@ -16,6 +16,8 @@ import io.aigw.jca.api.ToolDefinition;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -50,6 +52,10 @@ public class AiResource {
     @AiModel("azure/nosuch-model")
     AiClient missing;
 
+    @Inject
+    @Any
+    Instance<AiClient> clients;
+
     @Resource
     UserTransaction transaction;
 
@@ -60,6 +66,13 @@ public class AiResource {
     @Path("chat")
     public String chat(@QueryParam("q") String q) throws ProviderException {
         return Answers.of(assistant.chat(q)).build().toString();
+    }
+
+    /** A client chosen at run time: {@code AiModel.Literal} selects any route or model. */
+    @GET
+    @Path("ask")
+    public String ask(@QueryParam("model") String model, @QueryParam("q") String q) throws ProviderException {
+        return Answers.of(clients.select(AiModel.Literal.of(model)).get().chat(q)).build().toString();
     }
 
     @GET
