@@ -21,6 +21,8 @@ public class AuthenticationStep implements PolicyStep {
     @Inject
     Authenticator authenticator;
 
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
     @Inject
     io.aigw.policy.inprocess.ApplicationGrants applications;
 
@@ -28,7 +30,7 @@ public class AuthenticationStep implements PolicyStep {
     public void apply(Exchange exchange, PolicyChain chain) {
         String application = exchange.call().application();
         if (application != null) {
-            jakarta.json.JsonObjectBuilder origin = jakarta.json.Json.createObjectBuilder().add("application", application);
+            jakarta.json.JsonObjectBuilder origin = JSON.createObjectBuilder().add("application", application);
             if (exchange.call().principal() != null) {
                 origin.add("principal", exchange.call().principal());
             }

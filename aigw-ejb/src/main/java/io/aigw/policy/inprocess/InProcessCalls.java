@@ -11,7 +11,6 @@ import io.aigw.jca.api.ProviderException;
 import io.aigw.jca.api.StreamAbortedException;
 import io.aigw.jca.api.StreamOutcome;
 import io.aigw.jca.api.gateway.GatewayRefusedException;
-import io.aigw.jca.api.gateway.InvalidRequestException;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayException;
 import io.aigw.policy.GatewayService;
@@ -47,9 +46,8 @@ public class InProcessCalls {
     SessionContext context;
 
     public ChatResponse chat(String application, ChatRequest request) throws ProviderException {
-        requireMessages(request);
         try {
-            return gateway.chat(call(CHAT_PATH, application), () -> request.withStream(false), null);
+            return gateway.chat(call(CHAT_PATH, application), () -> checked(request).withStream(false), null);
         } catch (GatewayException e) {
             throw Refusals.of(e);
         }
@@ -57,11 +55,10 @@ public class InProcessCalls {
 
     public StreamOutcome streamChat(String application, ChatRequest request, ChatStreamListener listener)
             throws ProviderException, StreamAbortedException {
-        requireMessages(request);
         java.util.Objects.requireNonNull(listener, "listener");
         InProcessStreamSink sink = new InProcessStreamSink(listener);
         try {
-            gateway.chat(call(CHAT_PATH, application), () -> request.withStream(true), sink);
+            gateway.chat(call(CHAT_PATH, application), () -> checked(request).withStream(true), sink);
         } catch (GatewayException e) {
             throw Refusals.of(e);
         }
@@ -79,11 +76,13 @@ public class InProcessCalls {
     }
 
     public EmbeddingResponse embed(String application, EmbeddingRequest request) throws ProviderException {
-        if (request.inputs().isEmpty()) {
-            throw new InvalidRequestException("An embedding request needs at least one input.");
-        }
         try {
-            return gateway.embeddings(call(EMBEDDINGS_PATH, application), () -> request);
+            return gateway.embeddings(call(EMBEDDINGS_PATH, application), () -> {
+                if (request.inputs().isEmpty()) {
+                    throw invalid("An embedding request needs at least one input.", "input");
+                }
+                return request;
+            });
         } catch (GatewayException e) {
             throw Refusals.of(e);
         }
@@ -130,12 +129,21 @@ public class InProcessCalls {
         return p.getName();
     }
 
-    private static void requireMessages(ChatRequest request) throws InvalidRequestException {
+    /**
+     * The request as the chain decodes it: what the HTTP codecs refuse is refused here too, inside the chain, so that
+     * the refusal is audited like any other.
+     */
+    private static ChatRequest checked(ChatRequest request) {
         if (request.messages().isEmpty()) {
-            throw new InvalidRequestException("A chat request needs at least one message.");
+            throw invalid("A chat request needs at least one message.", "messages");
         }
         if (request.model().isBlank()) {
-            throw new InvalidRequestException("A chat request needs a model: a route name or <connection>/<model>.");
+            throw invalid("A chat request needs a model: a route name or <connection>/<model>.", "model");
         }
+        return request;
+    }
+
+    private static GatewayException invalid(String message, String param) {
+        return new GatewayException(io.aigw.policy.Problem.INVALID_REQUEST, message, param, null, null);
     }
 }

@@ -67,12 +67,10 @@ class InProcessIT {
     @Test
     @Order(1)
     void anApplicationWithoutAGrantIsRefusedWithATypedExceptionAndTheRefusalIsAudited() {
-        HttpResponse<String> r = gateway.get(SHOP + "/ai/chat?q=hi", null);
-        assertThat(r.statusCode()).isEqualTo(403);
-        JsonObject refusal = Gateway.json(r);
-        assertThat(refusal.getString("refused")).isEqualTo("ApplicationNotGrantedException");
-        assertThat(refusal.getString("code")).isEqualTo("application_not_granted");
-        assertThat(refusal.getString("message")).contains("'shop' has no grant");
+        JsonObject refusal = refused(SHOP + "/ai/chat?q=hi", 403, "ApplicationNotGrantedException",
+                "application_not_granted");
+        assertThat(refusal.getString("message")).isEqualTo("The application 'shop' has no grant to call the gateway, "
+                + "and no default grant is configured: an administrator grants it with PUT /admin/applications/shop.");
         JsonObject row = latest("error_code", "application-not-granted");
         assertThat(row.getString("client_address")).isEqualTo("app:shop");
         assertThat(row.getInt("status")).isEqualTo(403);
@@ -139,6 +137,7 @@ class InProcessIT {
     void aStreamAsAFlowPublisherHonoursDemandOnTheManagedExecutor() {
         JsonObject answer = ok(SHOP + "/ai/publish?q=hi");
         assertThat(answer.getBoolean("completed")).isTrue();
+        assertThat(answer.getBoolean("delivered_on_another_thread")).isTrue();
         assertThat(answer.getJsonArray("deltas").getValuesAs(JsonString::getString))
                 .containsExactly("Hello ", "from ", "gpt-4o-mini.");
         assertThat(latest("key_id", grantKey).getBoolean("stream")).isTrue();
@@ -195,21 +194,19 @@ class InProcessIT {
         JsonObject row = latest("key_id", grantKey);
         assertThat(row.getString("model_requested")).isEqualTo("shop-assistant");
         assertThat(row.getString("connection")).isEqualTo("azure");
-        HttpResponse<String> r = gateway.get(SHOP + "/ai/ask?model=openai/gpt-4o-mini&q=hi", null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
-        JsonObject refusal = Gateway.json(r);
-        assertThat(refusal.getString("refused")).isEqualTo("ModelNotAllowedException");
-        assertThat(refusal.getString("code")).isEqualTo("model_not_allowed");
+        refused(SHOP + "/ai/ask?model=openai/gpt-4o-mini&q=hi", 403, "ModelNotAllowedException", "model_not_allowed");
     }
 
     @Test
     @Order(11)
-    void anUnknownModelIsATypedRefusal() {
-        HttpResponse<String> r = gateway.get(SHOP + "/ai/unknown", null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
-        JsonObject refusal = Gateway.json(r);
-        assertThat(refusal.getString("refused")).isEqualTo("UnknownModelException");
-        assertThat(refusal.getString("code")).isEqualTo("model_not_found");
+    void unknownModelsAndInvalidRequestsAreTypedRefusalsOnRecord() {
+        refused(SHOP + "/ai/unknown", 404, "UnknownModelException", "model_not_found");
+        JsonObject invalid = refused(SHOP + "/ai/empty", 400, "InvalidRequestException", "invalid_request_error");
+        assertThat(invalid.getString("message")).isEqualTo("A chat request needs at least one message.");
+        JsonObject row = latest("key_id", grantKey);
+        assertThat(row.getInt("status")).isEqualTo(400);
+        assertThat(row.getString("error_code")).isEqualTo("invalid-request");
+        assertThat(row.getString("client_address")).isEqualTo("app:shop");
     }
 
     @Test
@@ -258,9 +255,7 @@ class InProcessIT {
         assertThat(ok(SHOP + "/ai/ejb?q=order-17").getString("text")).isEqualTo(ANSWER);
         assertThat(latest("key_id", grantKey).getString("client_address")).isEqualTo("app:shop");
         assertThat(ok(SHOP + "/ai/executor?q=hi").getString("text")).isEqualTo(ANSWER);
-        HttpResponse<String> r = gateway.get(SHOP + "/ai/unmanaged?q=hi", null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
-        assertThat(Gateway.json(r).getString("code")).isEqualTo("application_unknown");
+        refused(SHOP + "/ai/unmanaged?q=hi", 403, "ApplicationNotGrantedException", "application_unknown");
     }
 
     @Test
@@ -277,15 +272,13 @@ class InProcessIT {
     void theGrantsLimitsApplyWithATypedRetryAfter() {
         HttpResponse<String> set = gateway.method("PUT", "/admin/keys/" + grantKey + "/limits", ADMIN,
                 "{\"requests_per_minute\": 1}");
-        assertThat(set.statusCode()).as(set.body()).isIn(200, 201);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
         try {
             ok(SHOP + "/ai/chat?q=hi");
-            HttpResponse<String> r = gateway.get(SHOP + "/ai/chat?q=hi", null);
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
-            JsonObject refusal = Gateway.json(r);
-            assertThat(refusal.getString("refused")).isEqualTo("RateLimitedException");
-            assertThat(refusal.getString("code")).isEqualTo("rate_limit_exceeded");
-            assertThat(refusal.getJsonNumber("retry_after_seconds").longValue()).isBetween(1L, 60L);
+            JsonObject refusal = refused(SHOP + "/ai/chat?q=hi", 429, "RateLimitedException", "rate_limit_exceeded");
+            assertThat(refusal.getString("message")).isEqualTo("Rate limit reached for API key '" + grantKey
+                    + "': 1 requests per minute. Retry after 60 s.");
+            assertThat(refusal.getJsonNumber("retry_after_seconds").longValue()).isEqualTo(60L);
         } finally {
             gateway.delete("/admin/keys/" + grantKey + "/limits", ADMIN);
         }
@@ -295,7 +288,7 @@ class InProcessIT {
     @Order(18)
     void withoutItsOwnGrantTheApplicationFallsBackToTheDefaultGrant() {
         assertThat(gateway.delete("/admin/applications/shop", ADMIN).statusCode()).isEqualTo(200);
-        assertThat(gateway.get(SHOP + "/ai/chat?q=hi", null).statusCode()).isEqualTo(403);
+        refused(SHOP + "/ai/chat?q=hi", 403, "ApplicationNotGrantedException", "application_not_granted");
         HttpResponse<String> r = gateway.method("PUT", "/admin/applications/*", ADMIN,
                 "{\"key_id\":\"" + grantKey + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -306,10 +299,20 @@ class InProcessIT {
     @Order(19)
     void revokingTheGrantsKeyRefusesTheApplicationAtOnce() {
         assertThat(gateway.delete("/admin/keys/" + grantKey, ADMIN).statusCode()).isEqualTo(200);
-        HttpResponse<String> r = gateway.get(SHOP + "/ai/chat?q=hi", null);
-        assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(Gateway.json(r).getString("message")).isEqualTo("The grant of the application 'shop' uses the key '"
+        JsonObject refusal = refused(SHOP + "/ai/chat?q=hi", 403, "ApplicationNotGrantedException",
+                "application_not_granted");
+        assertThat(refusal.getString("message")).isEqualTo("The grant of the application 'shop' uses the key '"
                 + grantKey + "', which is revoked or expired.");
+    }
+
+    /** A refusal the shop reports: the HTTP status, the exception's type and the gateway's code, exactly. */
+    private static JsonObject refused(String path, int status, String exception, String code) {
+        HttpResponse<String> r = gateway.get(path, null);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
+        JsonObject refusal = Gateway.json(r);
+        assertThat(refusal.getString("refused")).isEqualTo(exception);
+        assertThat(refusal.getString("code")).isEqualTo(code);
+        return refusal;
     }
 
     private static JsonObject ok(String path) {

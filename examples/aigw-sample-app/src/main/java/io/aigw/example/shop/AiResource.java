@@ -126,6 +126,8 @@ public class AiResource {
     @Path("publish")
     public String publish(@QueryParam("q") String q) throws Exception {
         List<String> deltas = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        boolean[] elsewhere = new boolean[1];
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         assistant.publishChat(request(q)).subscribe(new Flow.Subscriber<ChatChunk>() {
             private Flow.Subscription subscription;
@@ -138,6 +140,7 @@ public class AiResource {
 
             @Override
             public void onNext(ChatChunk chunk) {
+                elsewhere[0] = Thread.currentThread() != caller;
                 chunk.choices().stream().filter(c -> c.content() != null && !c.content().isEmpty())
                         .forEach(c -> deltas.add(c.content()));
                 subscription.request(1);
@@ -157,7 +160,7 @@ public class AiResource {
         JsonArrayBuilder pieces = Json.createArrayBuilder();
         deltas.forEach(pieces::add);
         return Json.createObjectBuilder().add("completed", completed).add("deltas", pieces)
-                .add("thread", "managed").build().toString();
+                .add("delivered_on_another_thread", elsewhere[0]).build().toString();
     }
 
     @GET
@@ -185,6 +188,13 @@ public class AiResource {
             ids.add(m.id());
         }
         return Json.createObjectBuilder().add("ids", ids).build().toString();
+    }
+
+    /** A request the gateway refuses as invalid (no messages): refused, and on record. */
+    @GET
+    @Path("empty")
+    public String empty() throws ProviderException {
+        return Answers.of(assistant.chat(ChatRequest.of("any", List.of()))).build().toString();
     }
 
     @GET

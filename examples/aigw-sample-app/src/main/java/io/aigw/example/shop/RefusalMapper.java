@@ -23,7 +23,8 @@ public class RefusalMapper implements ExceptionMapper<ProviderException> {
             status = g.status();
         }
         if (e.retryAfter() != null) {
-            b.add("retry_after_seconds", e.retryAfter().toSeconds());
+            // rounded up, as the HTTP Retry-After header is
+            b.add("retry_after_seconds", (e.retryAfter().toMillis() + 999) / 1000);
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(b.build().toString()).build();
     }

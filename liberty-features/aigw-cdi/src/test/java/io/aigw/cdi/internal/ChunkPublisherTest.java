@@ -31,7 +31,11 @@ import org.junit.jupiter.api.Test;
 
 class ChunkPublisherTest {
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private volatile Thread streaming;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        streaming = new Thread(r, "stream");
+        return streaming;
+    });
     private final ChatRequest request = ChatRequest.of("m", List.of(ChatMessage.text(Role.USER, "hi")));
 
     @AfterEach
@@ -44,11 +48,11 @@ class ChunkPublisherTest {
         Streaming client = new Streaming(List.of("a", "b", "c"), null);
         Recorder subscriber = new Recorder(0);
         new ChunkPublisher(client, request, executor).subscribe(subscriber);
-        Thread.sleep(200);
+        awaitWaitingForDemand();
         assertThat(subscriber.texts).isEmpty();
         subscriber.subscription.request(2);
-        awaitSize(subscriber, 2);
-        Thread.sleep(100);
+        until(() -> subscriber.texts.size() == 2);
+        awaitWaitingForDemand();
         assertThat(subscriber.texts).containsExactly("a", "b");
         subscriber.subscription.request(5);
         assertThat(subscriber.done.get(5, TimeUnit.SECONDS)).isEqualTo("complete");
@@ -96,9 +100,17 @@ class ChunkPublisherTest {
         assertThat(second.done.get(5, TimeUnit.SECONDS)).startsWith("error IllegalStateException");
     }
 
-    private static void awaitSize(Recorder r, int size) throws InterruptedException {
-        for (int i = 0; i < 100 && r.texts.size() < size; i++) {
-            Thread.sleep(20);
+    /** Until the stream's thread is parked waiting for demand (a chunk in hand, none delivered without demand). */
+    private void awaitWaitingForDemand() throws InterruptedException {
+        until(() -> streaming != null && streaming.getState() == Thread.State.TIMED_WAITING);
+    }
+
+    /** Polls a condition every 5 ms, for at most 5 s. */
+    private static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() < deadline).as("condition within 5 s").isTrue();
+            Thread.sleep(5);
         }
     }
 
