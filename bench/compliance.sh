@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: the compliance API over a large generated audit trail, on the embedded Derby or on PostgreSQL (the
+# Benchmark: the compliance API and usage analytics over a large generated audit trail, on the embedded Derby or on PostgreSQL (the
 # embedded binaries the tests use, started by this script). See bench/README.md.
 #
 #   mvn -B -DskipTests install      # builds the layout and aigw-ejb's test classes (the loader)
@@ -153,6 +153,10 @@ queries = [
     ("key_id, total=true", "/compliance/audit?limit=100&key_id=key-073&total=true"),
     ("usage: one tenant-day by key, model, hour", f"/compliance/usage?tenant=tenant-07&from={day}&to={day + datetime.timedelta(days=1)}&group_by=key,model,hour"),
     ("usage: 30 days by tenant and day", "/compliance/usage?from=" + q((now - datetime.timedelta(days=30)).isoformat()) + "&group_by=tenant,day"),
+    ("analytics: 30 days by model, interval=day", "/admin/analytics?from=" + q((now - datetime.timedelta(days=30)).isoformat()) + "&group_by=model&interval=day"),
+    ("analytics: top 10 keys by cost, 30 days", "/admin/analytics?from=" + q((now - datetime.timedelta(days=30)).isoformat()) + "&group_by=key&order_by=cost&limit=10"),
+    ("analytics: 30 days by route", "/admin/analytics?from=" + q((now - datetime.timedelta(days=30)).isoformat()) + "&group_by=route"),
+    ("analytics: one tenant, 7 days by key, interval=hour", "/admin/analytics?tenant=tenant-07&from=" + q((now - datetime.timedelta(days=7)).isoformat()) + "&group_by=key&interval=hour"),
 ]
 rows = [(name, path) + timed(path) for name, path in queries]
 

@@ -227,10 +227,10 @@ public class GatewayService {
      * Runs an administrative or compliance action inside the chain (audited, authenticated, role-checked). The
      * action gets the exchange, so that the changes it makes are audited with the request that made them.
      *
-     * @param operation {@link Operation#ADMIN} or {@link Operation#COMPLIANCE}
+     * @param operation {@link Operation#ADMIN}, {@link Operation#COMPLIANCE} or {@link Operation#METRICS}
      */
     public <T> T manage(CallContext call, Operation operation, ManagementAction<T> action) {
-        if (operation != Operation.ADMIN && operation != Operation.COMPLIANCE) {
+        if (operation != Operation.ADMIN && operation != Operation.COMPLIANCE && operation != Operation.METRICS) {
             throw new IllegalArgumentException("not a management operation: " + operation);
         }
         Exchange ex = new Exchange(operation, call, null);

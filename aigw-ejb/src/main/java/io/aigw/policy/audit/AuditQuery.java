@@ -35,7 +35,7 @@ public class AuditQuery {
     /** The deepest {@code offset} accepted; beyond, a cursor is the way through the trail. */
     public static final int MAX_OFFSET = 10_000;
 
-    private static final String OUTCOMES = "a.EVENT_TYPE IN ('outcome', 'record', 'auth_failure')";
+    private static final String OUTCOMES = "a.EVENT_TYPE IN ('outcome', 'record', 'auth_failure', 'webhook')";
     private static final String OPEN = "a.EVENT_TYPE = 'accepted' AND NOT EXISTS (SELECT 1 FROM AIGW_AUDIT o "
             + "WHERE o.REQUEST_ID = a.REQUEST_ID AND o.EVENT_TYPE = 'outcome')";
     private static final String INTERRUPTED = "a.EVENT_TYPE = 'outcome' AND a.ERROR_CODE = 'interrupted' "
@@ -136,7 +136,7 @@ public class AuditQuery {
                     acceptedAt = e.getOccurredAt();
                     main = main == null ? e : main;
                 }
-                case AuditRecords.OUTCOME, AuditRecords.RECORD, AuthFailureSummary.EVENT -> main = e;
+                case AuditRecords.OUTCOME, AuditRecords.RECORD, AuthFailureSummary.EVENT, DeliveryAudit.EVENT -> main = e;
                 case AuditRecords.ADMIN -> changes.add(e.getDetails());
                 default -> {
                 }

@@ -132,6 +132,10 @@ public class AuditRecord {
     @jakarta.persistence.Transient
     private transient boolean unpriced;
 
+    /** The route the client named, for the usage aggregates (audited as the requested model); not a column. */
+    @jakarta.persistence.Transient
+    private transient String route;
+
     protected AuditRecord() {
     }
 
@@ -215,6 +219,14 @@ public class AuditRecord {
     public void unpriced() {
         this.unpriced = true;
     }
+
+    /** The request named the route {@code name} as its model (for the usage aggregates). */
+    public void route(String name) {
+        this.route = name;
+    }
+
+    /** The route the client named, or {@code null}. */
+    public String getRoute() { return route; }
 
     public String getCostCurrency() { return costCurrency; }
     public long getCostNanos() { return costNanos; }

@@ -50,6 +50,7 @@ final class AuditRecords {
         }
         r.timing(ex.elapsedMillis(), ex.firstChunkMillis(),
                 ex.finishReason() == null ? null : ex.finishReason().name().toLowerCase(Locale.ROOT));
+        r.route(AuditValues.fit(ex.route(), 100));
         if (ex.costCurrency() != null) {
             r.cost(ex.costCurrency(), ex.costNanos());
         } else if (ex.isUnpriced()) {

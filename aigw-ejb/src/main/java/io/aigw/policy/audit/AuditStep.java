@@ -35,10 +35,36 @@ public class AuditStep implements PolicyStep {
     @Inject
     GatewaySettings settings;
 
+    @Inject
+    io.aigw.policy.telemetry.GatewayMetrics metrics;
+
+    @Inject
+    io.aigw.policy.tracing.GatewayTracing tracing;
+
+    @Inject
+    io.aigw.policy.route.RouteTable routes;
+
+    /** This server's traffic by minute, for error-rate, latency and usage-jump alerts. */
+    @Inject
+    io.aigw.policy.alert.TrafficRecorder traffic;
+
     @Override
     public void apply(Exchange exchange, PolicyChain chain) {
+        tracing.begin(exchange);
+        try {
+            audited(exchange, chain);
+        } finally {
+            metrics.completed(exchange);
+            traffic.completed(exchange);
+            tracing.end(exchange);
+        }
+    }
+
+    private void audited(Exchange exchange, PolicyChain chain) {
         if (!writer.available()) {
-            throw unavailable(null);
+            GatewayException refused = unavailable(null);
+            exchange.fail(refused);
+            throw refused;
         }
         AcceptedEvent accepted = new AcceptedEvent(exchange);
         exchange.onAccept(accepted::queue);
@@ -60,6 +86,7 @@ public class AuditStep implements PolicyStep {
                 throw failure;
             }
         }
+        namedRoute(exchange);
         try {
             exchange.accept();
             writer.write(AuditRecords.outcome(exchange));
@@ -70,12 +97,24 @@ public class AuditStep implements PolicyStep {
                 exchange.afterAuditFailed(unaudited);
                 return;
             }
+            exchange.fail(unaudited);
             throw unaudited;
         }
         if (failure != null) {
             throw failure;
         }
         exchange.runAfterAudit();
+    }
+
+    /**
+     * Marks a request that named a route but never reached routing (refused by a policy step, or answered from the
+     * route's cache) with that route, as routing marks those it runs: usage is counted by route either way.
+     */
+    private void namedRoute(Exchange exchange) {
+        String requested = exchange.requestedModel();
+        if (exchange.route() == null && requested != null && routes.isRoute(requested)) {
+            exchange.route(requested);
+        }
     }
 
     /** A request without a valid key: counted into its address's summary, not committed on its own. */

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * The usage a batch of events adds to the aggregate store: each request's outcome event counts once, in the UTC hour
- * the request was received; accepted, administrative, purge and authentication-failure events add nothing.
+ * the request was received, under the route the client named (none when it named a model directly, or when its node
+ * stopped before the outcome was written); accepted, administrative, purge and authentication-failure events add
+ * nothing.
  */
 final class AuditUsage {
 
@@ -27,7 +29,8 @@ final class AuditUsage {
             }
             String model = r.getModelResolved() != null ? r.getModelResolved() : r.getModelRequested();
             UsageBucket bucket = new UsageBucket(r.getOccurredAt().truncatedTo(ChronoUnit.HOURS), none(r.getTenant()),
-                    none(r.getKeyId()), none(model), r.getOperation(), r.getNodeId(), none(r.getCostCurrency()));
+                    none(r.getKeyId()), none(model), r.getOperation(), r.getNodeId(), none(r.getCostCurrency()),
+                    none(r.getRoute()));
             UsageTotals totals = out.computeIfAbsent(bucket, b -> new UsageTotals());
             totals.add(r.getStatus(), r.isStreamed(), r.isUsageEstimated(), r.getInputTokens(), r.getOutputTokens(),
                     r.getCachedInputTokens(), r.getCacheWriteTokens(), r.getReasoningTokens(), r.getLatencyMillis());

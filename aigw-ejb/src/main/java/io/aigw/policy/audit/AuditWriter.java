@@ -58,6 +58,10 @@ public class AuditWriter {
     /** The commit permit: whoever holds it commits, links events and may move the chain head. */
     private final Semaphore commitPermit = new Semaphore(1);
     private Semaphore capacity;
+    private int queueCapacity;
+    /** How long group commits take (seconds), for {@code aigw_audit_commit_duration_seconds}. */
+    private final io.aigw.policy.telemetry.Histogram commitSeconds = new io.aigw.policy.telemetry.Histogram(
+            new double[]{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5});
     private AuditChain chain;
     private long waitNanos;
     private long probeIntervalNanos;
@@ -103,6 +107,7 @@ public class AuditWriter {
         this.chain = chain;
         this.retryAfter = probeInterval;
         capacity = new Semaphore(queueCapacity);
+        this.queueCapacity = queueCapacity;
         waitNanos = wait.toNanos();
         probeIntervalNanos = probeInterval.toNanos();
         running = true;
@@ -299,6 +304,16 @@ public class AuditWriter {
         }
     }
 
+    /** Events queued or being committed now (for {@code aigw_audit_queue_depth}). */
+    public int queueDepth() {
+        return Math.max(0, queueCapacity - capacity.availablePermits());
+    }
+
+    /** The durations of this writer's group commits that succeeded, in seconds. */
+    public io.aigw.policy.telemetry.Histogram commitDurations() {
+        return commitSeconds;
+    }
+
     /** Events waiting for a commit (for tests). */
     int queued() {
         return queue.size();
@@ -374,6 +389,7 @@ public class AuditWriter {
     }
 
     private void commitBatch(List<Pending> batch) throws SQLException {
+        long started = System.nanoTime();
         ensureHead();
         long seq = headSeq;
         String hash = headHash;
@@ -385,6 +401,7 @@ public class AuditWriter {
         store.insert(events);
         headSeq = seq;
         headHash = hash;
+        commitSeconds.observe((System.nanoTime() - started) / 1e9);
         for (Pending p : batch) {
             p.done = true;
         }

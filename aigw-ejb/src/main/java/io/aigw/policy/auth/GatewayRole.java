@@ -4,8 +4,10 @@ import java.util.Locale;
 
 /** What a key may do beyond calling models. */
 public enum GatewayRole {
-    /** Calls models (every key). */
+    /** Calls models (every key but a metrics-only key). */
     USER,
+    /** Reads {@code /metrics} (what Prometheus scrapes with). */
+    METRICS,
     /** Reads the audit trail of its own tenant. */
     COMPLIANCE,
     /** Reads the audit trail of every tenant. */

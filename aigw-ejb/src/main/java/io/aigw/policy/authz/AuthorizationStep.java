@@ -26,6 +26,8 @@ public class AuthorizationStep implements PolicyStep {
         Caller caller = exchange.caller();
         switch (exchange.operation()) {
             case ADMIN -> require(caller, GatewayRole.ADMIN);
+            case METRICS -> require(caller, GatewayRole.METRICS);
+            case LIST_MODELS -> callsModels(caller);
             case COMPLIANCE -> {
                 if (!caller.readsAudit()) {
                     throw new GatewayException(Problem.FORBIDDEN, "This operation needs the 'compliance' or 'auditor' "
@@ -33,6 +35,7 @@ public class AuthorizationStep implements PolicyStep {
                 }
             }
             case CHAT, EMBEDDINGS -> {
+                callsModels(caller);
                 String model = exchange.requestedModel();
                 if (model != null && !caller.mayUse(model)) {
                     throw new GatewayException(Problem.MODEL_NOT_ALLOWED, "The API key '" + caller.keyId()
@@ -40,10 +43,18 @@ public class AuthorizationStep implements PolicyStep {
                 }
             }
             default -> {
-                // listing models needs no more than a valid key
+                // an unknown path is refused by the action itself
             }
         }
         chain.proceed(exchange);
+    }
+
+    /** Every key calls models, but one made only to scrape metrics. */
+    private static void callsModels(Caller caller) {
+        if (!caller.has(GatewayRole.USER)) {
+            throw new GatewayException(Problem.FORBIDDEN, "The API key '" + caller.keyId()
+                    + "' may only read metrics; it cannot call models.");
+        }
     }
 
     private static void require(Caller caller, GatewayRole role) {

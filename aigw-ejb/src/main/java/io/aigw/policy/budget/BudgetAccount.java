@@ -147,6 +147,11 @@ final class BudgetAccount {
         return reached;
     }
 
+    /** What this node knows was spent in the period: its own, and the others' as of its last claim (money, tokens). */
+    synchronized long[] seen() {
+        return new long[]{othersNanos + spentNanos, othersTokens + spentTokens};
+    }
+
     /** Replaces a reservation with what was really used (which may exceed it). */
     synchronized void settle(long reservedN, long reservedT, long usedNanos, long usedTokens) {
         reservedNanos -= reservedN;

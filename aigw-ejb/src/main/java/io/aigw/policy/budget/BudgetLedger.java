@@ -122,6 +122,20 @@ public class BudgetLedger implements BudgetAccount.Rows {
         return reached;
     }
 
+    /**
+     * What this node knows was spent in a reservation's period, its own and the others' as of its last claim:
+     * the amount and the tokens.
+     */
+    public Spend seen(Reservation r) {
+        BudgetAccount account = accounts.get(new AccountKey(r.scope(), r.periodStart()));
+        long[] seen = account == null ? new long[2] : account.seen();
+        return new Spend(fromNanos(seen[0]), seen[1]);
+    }
+
+    /** Money (in the budget's currency) and tokens spent. */
+    public record Spend(java.math.BigDecimal amount, long tokens) {
+    }
+
     /** Writes every changed account; drops idle accounts of past periods. */
     public void flush() {
         for (Map.Entry<AccountKey, BudgetAccount> e : accounts.entrySet()) {

@@ -63,6 +63,9 @@ public class BudgetStep implements PolicyStep {
     @Inject
     GatewayClock clock;
 
+    @Inject
+    io.aigw.policy.alert.BudgetAlerts budgetAlerts;
+
     @Override
     public boolean appliesTo(Exchange exchange) {
         return exchange.caller() != null
@@ -188,6 +191,7 @@ public class BudgetStep implements PolicyStep {
                 JsonArrayBuilder reached = JSON.createArrayBuilder();
                 alerts.forEach(reached::add);
                 d.add("alerts_reached", reached);
+                alert(exchange, r, alerts);
             }
             charged.add(d);
             if (recorded == null && c.price() != null) {
@@ -196,6 +200,16 @@ public class BudgetStep implements PolicyStep {
         }
         exchange.detail("budgets", charged.build());
         recordCost(exchange, at, recorded);
+    }
+
+    /** Fires the budget alerts of thresholds the settled spend reached (queued for the webhooks' own threads). */
+    private void alert(Exchange exchange, BudgetLedger.Reservation r, List<BigDecimal> reached) {
+        BudgetLedger.Spend seen = ledger.seen(r);
+        BudgetSpec spec = r.spec();
+        budgetAlerts.reached(new io.aigw.policy.alert.BudgetAlerts.Crossing(r.scope(), exchange.caller().tenant(),
+                spec.period().wireName(), Instant.ofEpochSecond(r.periodStart()), spec.amount(), spec.currency(),
+                spec.tokens(), spec.amount() == null ? null : seen.amount(),
+                spec.tokens() == null ? null : seen.tokens()), reached);
     }
 
     /** Puts the request's cost in its details: at {@code price}, else at the price in force in any currency. */

@@ -45,10 +45,13 @@ public final class Exchange {
     private Usage usage;
     private FinishReason finishReason;
     private Long firstChunkNanos;
+    private String responseModel;
+    private io.aigw.policy.tracing.RequestTrace trace;
     private java.util.Map<String, Object> notes;
     private String costCurrency;
     private long costNanos;
     private boolean unpriced;
+    private String route;
     private List<CandidateGate> candidateGates;
     private io.aigw.jca.api.ChatResponse cachedAnswer;
     private boolean keepAnswer;
@@ -174,6 +177,34 @@ public final class Exchange {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** Elapsed nanoseconds since the request was received. */
+    public long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** When the request was received ({@link System#nanoTime()}). */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** The request's place in its trace, once it entered. */
+    public io.aigw.policy.tracing.RequestTrace trace() {
+        return trace;
+    }
+
+    public void trace(io.aigw.policy.tracing.RequestTrace t) {
+        trace = t;
+    }
+
+    /** The model the provider said answered, if it said. */
+    public String responseModel() {
+        return responseModel;
+    }
+
+    public void responseModel(String model) {
+        responseModel = model;
+    }
+
     /** Marks the arrival of the first streamed chunk (time to first token). */
     public void firstChunk() {
         if (firstChunkNanos == null) {
@@ -288,6 +319,13 @@ public final class Exchange {
     public void resolvedModel(String m) { resolvedModel = m; }
     public String connection() { return connection; }
     public void connection(String c) { connection = c; }
+
+    /** The route the client named as its model, or {@code null} when it named a model directly. */
+    public String route() { return route; }
+
+    /** The client named the route {@code name} as its model (for the audit and the usage aggregates). */
+    public void route(String name) { route = name; }
+
     public boolean stream() { return stream; }
     public void stream(boolean s) { stream = s; }
     public boolean responseCommitted() { return responseCommitted; }

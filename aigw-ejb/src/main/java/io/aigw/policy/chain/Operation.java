@@ -7,6 +7,8 @@ public enum Operation {
     LIST_MODELS("models"),
     ADMIN("admin"),
     COMPLIANCE("compliance"),
+    /** A Prometheus scrape of {@code /metrics}. */
+    METRICS("metrics"),
     /** A request for no known operation (unknown path or method): audited and refused. */
     OTHER("other");
 

@@ -39,6 +39,12 @@ import java.util.function.Function;
 public class Router {
 
     @Inject
+    io.aigw.policy.telemetry.GatewayMetrics metrics;
+
+    @Inject
+    io.aigw.policy.tracing.GatewayTracing tracing;
+
+    @Inject
     RouteTable routes;
 
     @Inject
@@ -75,8 +81,9 @@ public class Router {
      * @param request  the decoded request (for stickiness and the cheapest strategy)
      * @param filtered tells whether a successful answer was stopped by a content filter (a route may fall back)
      */
-    public <T> T run(Exchange ex, Object request, TargetCall<T> call, Function<T, Boolean> filtered)
+    public <T> T run(Exchange ex, Object request, TargetCall<T> unmeasured, Function<T, Boolean> filtered)
             throws StreamAbortedException {
+        TargetCall<T> call = target -> measured(ex, request, target, unmeasured);
         Optional<Route> route = routeOf(ex.requestedModel());
         if (route.isEmpty()) {
             ResolvedModel target = resolver.resolve(ex.requestedModel());
@@ -87,9 +94,42 @@ public class Router {
         return runRoute(ex, route.get(), request, call, filtered);
     }
 
+    /**
+     * Runs one upstream call, measured for {@code gen_ai_client_operation_duration_seconds} and attempt counts, and
+     * traced as a client span whose context goes upstream.
+     */
+    private <T> T measured(Exchange ex, Object request, ResolvedModel target, TargetCall<T> call)
+            throws StreamAbortedException {
+        io.aigw.policy.tracing.SpanRecord span = tracing.attempt(ex, target, request);
+        long t0 = System.nanoTime();
+        try {
+            T result = call.call(target);
+            String model = result instanceof io.aigw.jca.api.ChatResponse c ? c.model()
+                    : result instanceof io.aigw.jca.api.EmbeddingResponse e ? e.model() : null;
+            ex.responseModel(model);
+            metrics.attempt(ex, target, System.nanoTime() - t0, "ok", model, null);
+            tracing.attempted(span, result, null, null);
+            return result;
+        } catch (GatewayException e) {
+            io.aigw.policy.route.FailureClass fc = FailureClassifier.classify(e);
+            metrics.attempt(ex, target, System.nanoTime() - t0, fc == null ? "client_error" : fc.wireName(), null,
+                    e.problem().slug());
+            tracing.attempted(span, null, e, e.problem().slug());
+            throw e;
+        } catch (StreamAbortedException e) {
+            metrics.attempt(ex, target, System.nanoTime() - t0, "aborted", null, "client-aborted");
+            tracing.attempted(span, null, null, "client-aborted");
+            throw e;
+        } catch (RuntimeException | Error e) {
+            tracing.attempted(span, null, null, e.getClass().getName());
+            throw e;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T runRoute(Exchange ex, Route route, Object request, TargetCall<T> call,
                            Function<T, Boolean> filtered) throws StreamAbortedException {
+        ex.route(route.name());
         RouteRun<T> run = new RouteRun<>(ex, route, stats, clock, settings.routesMaxTime());
         Instant now = clock.now();
         try {

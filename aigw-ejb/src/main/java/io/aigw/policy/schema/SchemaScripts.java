@@ -14,10 +14,11 @@ import java.util.List;
 final class SchemaScripts {
 
     /** The highest version this build knows. */
-    static final int LATEST = 8;
+    static final int LATEST = 10;
     private static final String[] NAMES = {null, "V1__audit_and_keys.sql", "V2__cache_write_tokens.sql",
             "V3__audit_events.sql", "V4__compliance_at_scale.sql", "V5__quotas.sql", "V6__routes.sql",
-            "V7__guardrails.sql", "V8__application_grants.sql"};
+            "V7__guardrails.sql", "V8__application_grants.sql", "V9__usage_by_route.sql",
+            "V10__alerts.sql"};
 
     private SchemaScripts() {
     }

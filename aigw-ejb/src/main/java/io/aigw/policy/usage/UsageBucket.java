@@ -13,7 +13,8 @@ import java.time.LocalDateTime;
  * @param operation the operation ({@code chat}, {@code embeddings}, ...)
  * @param node      the gateway node that served them
  * @param currency  the currency their cost is in ({@code ""}: not priced)
+ * @param route     the route the client named as its model ({@code ""}: it named a model directly)
  */
 public record UsageBucket(LocalDateTime hourStart, String tenant, String keyId, String model, String operation,
-                          String node, String currency) {
+                          String node, String currency, String route) {
 }

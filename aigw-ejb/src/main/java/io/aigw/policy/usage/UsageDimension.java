@@ -4,12 +4,17 @@ import java.util.Locale;
 
 /** What usage can be grouped by. */
 public enum UsageDimension {
-    TENANT("TENANT"), KEY("KEY_ID"), MODEL("MODEL"), OPERATION("OPERATION"), DAY(null), HOUR(null);
+    TENANT("TENANT"), KEY("KEY_ID"), MODEL("MODEL"), ROUTE("ROUTE"), OPERATION("OPERATION"), DAY(null), HOUR(null);
 
     private final String column;
 
     UsageDimension(String column) {
         this.column = column;
+    }
+
+    /** Whether this is a time dimension ({@link #DAY} or {@link #HOUR}). */
+    public boolean isTime() {
+        return column == null;
     }
 
     /** The store's column, or {@code null} for a time dimension (folded from the hour). */

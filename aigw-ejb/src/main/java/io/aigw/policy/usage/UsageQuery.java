@@ -25,8 +25,8 @@ import javax.sql.DataSource;
 
 /**
  * Reads usage from the aggregate store: the hours in a range, summed over nodes and grouped by the dimensions asked
- * for; a day is the sum of the hours that start in it in the report's time zone (for zones whose offset is not whole
- * hours, an hour belongs to the day it starts in).
+ * for (the compliance usage report, and analytics on top of it); a day is the sum of the hours that start in it in
+ * the report's time zone (for zones whose offset is not whole hours, an hour belongs to the day it starts in).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -68,6 +68,19 @@ public class UsageQuery {
     public List<UsageRow> report(LocalDateTime from, LocalDateTime to, String scopeTenant, String tenant, String keyId,
                                  String model, Set<UsageDimension> groupBy, ZoneId zone)
             throws SQLException, TooManyGroupsException {
+        return report(from, to, new UsageFilter(scopeTenant, tenant, keyId, model, null), groupBy, zone);
+    }
+
+    /**
+     * @param from    first hour (UTC; rounded down to the hour)
+     * @param to      end (UTC, exclusive)
+     * @param filter  the tenant scope and filters
+     * @param groupBy the dimensions to group by (none: one total)
+     * @param zone    the time zone of {@code day}
+     */
+    public List<UsageRow> report(LocalDateTime from, LocalDateTime to, UsageFilter filter,
+                                 Set<UsageDimension> groupBy, ZoneId zone)
+            throws SQLException, TooManyGroupsException {
         EnumSet<UsageDimension> dims = groupBy.isEmpty() ? EnumSet.noneOf(UsageDimension.class)
                 : EnumSet.copyOf(groupBy);
         boolean byTime = dims.contains(UsageDimension.DAY) || dims.contains(UsageDimension.HOUR);
@@ -83,8 +96,8 @@ public class UsageQuery {
         sql.append(sums()).append(" FROM AIGW_USAGE_HOURLY WHERE HOUR_START >= ? AND HOUR_START < ?");
         List<Object> params = new ArrayList<>(List.of(Timestamp.valueOf(from.withMinute(0).withSecond(0).withNano(0)),
                 Timestamp.valueOf(to)));
-        for (String[] f : new String[][]{{"TENANT", scopeTenant}, {"TENANT", tenant}, {"KEY_ID", keyId},
-                {"MODEL", model}}) {
+        for (String[] f : new String[][]{{"TENANT", filter.scopeTenant()}, {"TENANT", filter.tenant()},
+                {"KEY_ID", filter.keyId()}, {"MODEL", filter.model()}, {"ROUTE", filter.route()}}) {
             if (f[1] != null) {
                 sql.append(" AND ").append(f[0]).append(" = ?");
                 params.add(f[1]);
@@ -125,18 +138,44 @@ public class UsageQuery {
         return rows;
     }
 
+    /**
+     * An analytics report: the usage report of the query's groups (by its interval's time dimension too, when it
+     * has one), shaped by {@link AnalyticsReport}: per group, its totals and a zero-filled series, ranked and limited.
+     *
+     * @throws AnalyticsQuery.Refused when the query is outside the bounds {@link AnalyticsQuery} states
+     */
+    public AnalyticsReport analytics(AnalyticsQuery query)
+            throws SQLException, TooManyGroupsException, AnalyticsQuery.Refused {
+        query.check();
+        EnumSet<UsageDimension> dims = query.groupBy().isEmpty() ? EnumSet.noneOf(UsageDimension.class)
+                : EnumSet.copyOf(query.groupBy());
+        if (query.interval() != null) {
+            dims.add(query.interval().dimension());
+        }
+        return AnalyticsReport.of(report(query.from(), query.to(), query.filter(), dims, query.zone()), query);
+    }
+
     private static Map<String, String> group(ResultSet rs, Set<UsageDimension> dims, ZoneId zone)
             throws SQLException {
         Map<String, String> group = new LinkedHashMap<>();
         for (UsageDimension d : dims) {
             switch (d) {
-                case DAY -> group.put("day", rs.getTimestamp("HOUR_START").toLocalDateTime().atOffset(ZoneOffset.UTC)
-                        .atZoneSameInstant(zone).toLocalDate().toString());
-                case HOUR -> group.put("hour", rs.getTimestamp("HOUR_START").toLocalDateTime() + ":00Z");
+                case DAY -> group.put("day", dayOf(rs.getTimestamp("HOUR_START").toLocalDateTime(), zone));
+                case HOUR -> group.put("hour", hourOf(rs.getTimestamp("HOUR_START").toLocalDateTime()));
                 default -> group.put(d.field(), rs.getString(d.column()));
             }
         }
         return group;
+    }
+
+    /** The {@code day} a UTC hour belongs to in {@code zone}: the ISO date its start falls on there. */
+    static String dayOf(LocalDateTime utcHour, ZoneId zone) {
+        return utcHour.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate().toString();
+    }
+
+    /** The {@code hour} value of a UTC hour: its start as an ISO UTC time ({@code 2026-11-21T10:00:00Z}). */
+    static String hourOf(LocalDateTime utcHour) {
+        return utcHour.truncatedTo(java.time.temporal.ChronoUnit.HOURS) + ":00Z";
     }
 
     private static int compare(Map<String, String> a, Map<String, String> b, Set<UsageDimension> dims) {

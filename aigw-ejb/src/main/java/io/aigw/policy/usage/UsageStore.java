@@ -18,12 +18,12 @@ public final class UsageStore {
     private static final String MEASURES = "REQUESTS, ERRORS, STREAMED, ESTIMATED, INPUT_TOKENS, OUTPUT_TOKENS, "
             + "CACHED_INPUT_TOKENS, CACHE_WRITE_TOKENS, REASONING_TOKENS, LATENCY_MS_SUM, UNPRICED, COST_NANOS, "
             + String.join(", ", LatencyHistogram.COLUMNS);
-    private static final String KEY = "HOUR_START, TENANT, KEY_ID, MODEL, OPERATION, NODE_ID, CURRENCY";
+    private static final String KEY = "HOUR_START, TENANT, KEY_ID, MODEL, OPERATION, NODE_ID, CURRENCY, ROUTE";
     private static final String UPDATE = "UPDATE AIGW_USAGE_HOURLY SET " + increments()
             + " WHERE HOUR_START = ? AND TENANT = ? AND KEY_ID = ? AND MODEL = ? AND OPERATION = ? AND NODE_ID = ?"
-            + " AND CURRENCY = ?";
+            + " AND CURRENCY = ? AND ROUTE = ?";
     private static final String INSERT = "INSERT INTO AIGW_USAGE_HOURLY (" + KEY + ", " + MEASURES + ") VALUES ("
-            + "?, ".repeat(7 + measureCount() - 1) + "?)";
+            + "?, ".repeat(8 + measureCount() - 1) + "?)";
 
     private UsageStore() {
     }
@@ -73,6 +73,7 @@ public final class UsageStore {
         ps.setString(++i, b.operation());
         ps.setString(++i, b.node());
         ps.setString(++i, b.currency());
+        ps.setString(++i, b.route());
         return i;
     }
 

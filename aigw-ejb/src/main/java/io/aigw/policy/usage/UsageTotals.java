@@ -50,7 +50,8 @@ public final class UsageTotals {
         unpriced++;
     }
 
-    void add(UsageTotals o) {
+    /** Adds another group's totals to these. */
+    public void add(UsageTotals o) {
         requests += o.requests;
         errors += o.errors;
         streamed += o.streamed;
@@ -83,6 +84,20 @@ public final class UsageTotals {
     public long reasoningTokens() { return reasoningTokens; }
     public long latencyMillisSum() { return latencyMillisSum; }
     public long unpriced() { return unpriced; }
+
+    /** Input plus output tokens (cached input tokens are part of the input, reasoning ones of the output). */
+    public long totalTokens() { return inputTokens + outputTokens; }
+
+    /** Errors per request (0 to 1), 0 without requests. */
+    public double errorRate() { return requests == 0 ? 0 : (double) errors / requests; }
+
+    /** The average latency in milliseconds, or {@code null} without requests. */
+    public Double latencyMillisAvg() { return requests == 0 ? null : (double) latencyMillisSum / requests; }
+
+    /** A latency percentile estimated from the histogram ({@link LatencyPercentiles}), or {@code null} if empty. */
+    public LatencyPercentiles.Estimate latencyPercentile(double quantile) {
+        return LatencyPercentiles.estimate(latency, quantile);
+    }
 
     /** Cost per currency, in billionths, of the priced requests. */
     public java.util.Map<String, Long> costNanos() {

@@ -27,7 +27,10 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * (an accepted and an outcome event each, chained under the folder's key-hash secret, created if absent, so that
  * verification passes) through the product's own store, which also adds their usage to the aggregate store. Times
  * spread evenly over the {@code days} before now; tenants {@code tenant-00..19}, keys {@code key-000..199}, models,
- * connections, statuses and token counts drawn from a seeded random source, so a run is reproducible.
+ * connections, statuses and token counts drawn from a seeded random source, so a run is reproducible. A fifth of the
+ * chats name a route ({@code chat-fast} or {@code chat-smart}) instead of their model, and every answered request is
+ * priced in USD (1 per million input tokens, 4 per million output tokens), cost in its details as the gateway records
+ * it.
  *
  * Does nothing when the node's events are there already (a rerun on the same folder).
  *
@@ -41,6 +44,7 @@ public final class AuditTrailLoader {
     static final String[] MODELS = {"openai/gpt-4o-mini", "openai/gpt-4o", "anthropic/claude-3-5-haiku-latest",
             "anthropic/claude-sonnet-4", "gemini/gemini-2.0-flash", "bedrock/anthropic.claude-3-5-haiku",
             "local/minilm", "openai/text-embedding-3-small"};
+    static final String[] ROUTES = {"chat-fast", "chat-smart"};
     private static final int BATCH = 2000;
 
     private final AuditStore store = new AuditStore();
@@ -160,18 +164,27 @@ public final class AuditTrailLoader {
         r.principal(String.format("app-%03d", tenant * 10 + drawn[1]));
         r.request(embeddings ? "embeddings" : "chat", "POST", embeddings ? "/v1/embeddings" : "/v1/chat/completions",
                 "10.0." + tenant + "." + (drawn[1] + 1));
-        r.routing(model, model, model.substring(0, model.indexOf('/')), !embeddings && drawn[4] < 3);
+        // the draws decide the route too, so the other draws (and every earlier trail's values) stay as they were
+        String route = !embeddings && drawn[4] >= 8 ? ROUTES[drawn[1] % 2] : null;
+        r.routing(route == null ? model : route, model, model.substring(0, model.indexOf('/')),
+                !embeddings && drawn[4] < 3);
         if (!outcome) {
             r.outcome(null, null, null);
             r.timing(0, null, null);
             return r;
         }
+        r.route(route);
         int roll = drawn[3];
         if (roll < 92) {
             r.outcome(200, null, null);
             int in = 20 + drawn[5];
-            r.usage(in, embeddings ? 0 : 5 + drawn[5] / 4, roll < 20 ? in / 2 : 0, 0, 0, false);
+            int out = embeddings ? 0 : 5 + drawn[5] / 4;
+            r.usage(in, out, roll < 20 ? in / 2 : 0, 0, 0, false);
             r.timing(80 + drawn[5], r.isStreamed() ? 40L + drawn[5] / 10 : null, embeddings ? null : "stop");
+            long nanos = in * 1000L + out * 4000L;
+            r.cost("USD", nanos);
+            r.details("{\"cost\":{\"amount\":\"" + java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros()
+                    .toPlainString() + "\",\"currency\":\"USD\",\"price_version\":1,\"model\":\"" + model + "\"}}");
         } else if (roll < 96) {
             r.outcome(429, "rate_limited", "The provider's rate limit was reached.");
             r.timing(15, null, null);

@@ -132,6 +132,49 @@ abstract class AuditUsageTest {
         assertThat(hours.stream().mapToLong(r -> r.totals().costNanos().get("USD")).sum()).isEqualTo(usd);
     }
 
+    @Test
+    void usageIsCountedByTheRouteNamedAndAnalyticsFillsTheHoursWithoutRequests() throws Exception {
+        LocalDateTime start = LocalDateTime.of(2026, 12, 2, 10, 0);
+        List<AuditWriter.Pending> pending = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            // 20 through the route 'fast' and 10 direct in hour 10, then 5 through the route in hour 12
+            AuditRecord outcome = DerbyAudit.event(AuditRecords.OUTCOME, "r" + i,
+                    i < 25 ? start.plusMinutes(i) : start.plusHours(2).plusMinutes(i));
+            outcome.caller("key_r", "tenant-r");
+            if (i % 3 != 0 || i >= 25) {
+                outcome.route("fast");
+            }
+            outcome.outcome(i % 5 == 0 ? 502 : 200, i % 5 == 0 ? "upstream_error" : null, null);
+            outcome.usage(10, 2, 0, 0, 0, false);
+            pending.add(audit.writer().enqueue(outcome));
+        }
+        for (AuditWriter.Pending p : pending) {
+            audit.writer().await(p);
+        }
+        long routed = java.util.stream.IntStream.range(0, 30).filter(i -> i % 3 != 0 || i >= 25).count(); // 21
+        assertThat(rows("SELECT ROUTE, SUM(REQUESTS) FROM AIGW_USAGE_HOURLY WHERE TENANT = 'tenant-r' GROUP BY ROUTE "
+                + "ORDER BY ROUTE")).containsExactly("|" + (30 - routed) + "|", "fast|" + routed + "|");
+
+        io.aigw.policy.usage.AnalyticsReport report = usage.analytics(new io.aigw.policy.usage.AnalyticsQuery(start,
+                start.plusHours(4), ZoneOffset.UTC, new io.aigw.policy.usage.UsageFilter(null, "tenant-r", null,
+                null, null), EnumSet.of(UsageDimension.ROUTE), io.aigw.policy.usage.AnalyticsInterval.HOUR,
+                io.aigw.policy.usage.AnalyticsOrder.REQUESTS, null, null));
+        assertThat(report.groupsTotal()).isEqualTo(2);
+        assertThat(report.groups()).extracting(g -> g.group().get("route")).containsExactly("fast", "");
+        assertThat(report.groups().get(0).totals().requests()).isEqualTo(routed);
+        assertThat(report.groups().get(0).series()).extracting(p -> p.totals().requests())
+                .containsExactly(routed - 5, 0L, 5L, 0L);
+        assertThat(report.groups().get(1).series()).extracting(p -> p.totals().requests())
+                .containsExactly(30 - routed, 0L, 0L, 0L);
+        assertThat(report.total().requests()).isEqualTo(30);
+        assertThat(report.total().errors()).isEqualTo(6);
+        assertThat(report.total().inputTokens()).isEqualTo(300);
+        List<UsageRow> direct = usage.report(start, start.plusHours(4), new io.aigw.policy.usage.UsageFilter(null,
+                null, null, null, ""), EnumSet.of(UsageDimension.TENANT), ZoneOffset.UTC);
+        assertThat(direct).filteredOn(r -> r.group().get("tenant").equals("tenant-r")).singleElement()
+                .satisfies(r -> assertThat(r.totals().requests()).isEqualTo(30 - routed));
+    }
+
     private long count(String where) throws Exception {
         return audit.count("EVENT_TYPE = 'outcome' AND " + where);
     }

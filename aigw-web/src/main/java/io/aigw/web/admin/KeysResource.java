@@ -250,14 +250,18 @@ public class KeysResource {
     }
 
     private static Set<GatewayRole> roles(JsonObject json) {
-        Set<GatewayRole> roles = EnumSet.of(GatewayRole.USER);
+        Set<GatewayRole> roles = EnumSet.noneOf(GatewayRole.class);
         for (String r : AdminJson.strings(json, "roles")) {
             try {
                 roles.add(GatewayRole.of(r));
             } catch (IllegalArgumentException e) {
                 throw new GatewayException(Problem.INVALID_REQUEST, "Unknown role '" + r
-                        + "'. Roles are 'user', 'compliance', 'auditor' and 'admin'.", "roles", null, null);
+                        + "'. Roles are 'user', 'compliance', 'auditor', 'metrics' and 'admin'.", "roles", null, null);
             }
+        }
+        // every key calls models, but a key made only to scrape /metrics
+        if (!roles.equals(EnumSet.of(GatewayRole.METRICS))) {
+            roles.add(GatewayRole.USER);
         }
         return roles;
     }

@@ -37,8 +37,9 @@ import java.util.Set;
 /**
  * {@code GET /compliance/usage}: requests, errors, tokens by type and latency from the usage aggregate store, between
  * {@code from} and {@code to} (ISO-8601 times, or dates in {@code time_zone}; by default the last 7 days), grouped by
- * any of {@code tenant}, {@code key}, {@code model}, {@code operation}, {@code day} (in {@code time_zone}, UTC by
- * default) and {@code hour}, filtered by {@code tenant}, {@code key_id} and {@code model}. Hours are the store's
+ * any of {@code tenant}, {@code key}, {@code model}, {@code route} (the route the client named as its model, {@code ""}
+ * for a model named directly), {@code operation}, {@code day} (in {@code time_zone}, UTC by default) and
+ * {@code hour}, filtered by {@code tenant}, {@code key_id}, {@code model} and {@code route}. Hours are the store's
  * grain: a range starts at the hour {@code from} falls in. Scoped like the records: a {@code compliance} key sees its
  * own tenant's usage only.
  */
@@ -49,7 +50,7 @@ public class UsageResource {
     /** The widest range one report covers. */
     static final Duration MAX_RANGE = Duration.ofDays(400);
     private static final Set<String> PARAMS = Set.of("from", "to", "group_by", "time_zone", "tenant", "key_id",
-            "model");
+            "model", "route");
 
     @EJB
     GatewayService gateway;
@@ -85,8 +86,7 @@ public class UsageResource {
             Set<UsageDimension> groupBy = groupBy(q.text("group_by"));
             List<UsageRow> rows;
             try {
-                rows = usage.report(from, to, ex.caller().auditScope(), q.text("tenant"), q.text("key_id"),
-                        q.text("model"), groupBy, zone);
+                rows = usage.report(from, to, AnalyticsResource.filter(q, ex), groupBy, zone);
             } catch (UsageQuery.TooManyGroupsException e) {
                 throw QueryParams.invalid("group_by", "The report would have more than " + UsageQuery.MAX_GROUPS
                         + " groups: narrow the range, filter, or group by fewer dimensions.");
@@ -118,8 +118,8 @@ public class UsageResource {
         for (String name : value.split(",")) {
             UsageDimension d = UsageDimension.of(name);
             if (d == null) {
-                throw QueryParams.invalid("group_by", "'group_by' takes tenant, key, model, operation, day and hour, "
-                        + "separated by commas; '" + name.trim() + "' is none of them.");
+                throw QueryParams.invalid("group_by", "'group_by' takes tenant, key, model, route, operation, "
+                        + "day and hour, separated by commas; '" + name.trim() + "' is none of them.");
             }
             out.add(d);
         }

@@ -22,7 +22,8 @@ public final class CallContexts {
         String id = RequestIds.next();
         request.setAttribute(REQUEST_ID, id);
         CallContext call = new CallContext(id, credential(request), request.getMethod(), request.getRequestURI(),
-                request.getRemoteAddr(), new io.aigw.policy.ResponseHeaders(), request.getHeader("x-aigw-cache"));
+                request.getRemoteAddr(), new io.aigw.policy.ResponseHeaders(), request.getHeader("x-aigw-cache"),
+                request.getHeader("traceparent"), request.getHeader("tracestate"));
         request.setAttribute(RESPONSE_HEADERS, call.responseHeaders());
         return call;
     }

@@ -155,6 +155,8 @@ public final class TwoServers implements ExtensionContext.Store.CloseableResourc
         env.put("AIGW_OPENAI_API_KEY", FakeOpenAiServer.UPSTREAM_KEY);
         env.put("AIGW_CONNECTIONS", "openai");
         env.put("AIGW_QUOTAS_REFRESH", QUOTAS_REFRESH.toString());
+        // TwoServerAlertsIT's webhook receiver listens on loopback
+        env.put("AIGW_ALERTS_ALLOW_PRIVATE_NETWORKS", "true");
         return env;
     }
 

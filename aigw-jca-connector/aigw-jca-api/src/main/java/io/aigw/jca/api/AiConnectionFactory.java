@@ -27,4 +27,14 @@ public interface AiConnectionFactory extends Serializable, Referenceable {
     default boolean keepsDataLocal() {
         return false;
     }
+
+    /** The connection's wire protocol ({@code openai}, {@code anthropic}, {@code gemini}, {@code bedrock}, {@code local}), or {@code null}. */
+    default String protocol() {
+        return null;
+    }
+
+    /** How the pool behind this factory is used now, or {@code null} if the factory does not know. */
+    default PoolUsage poolUsage() {
+        return null;
+    }
 }

@@ -29,7 +29,7 @@ public class AiConnectionFactoryImpl implements AiConnectionFactory {
         if (!mcf.gatewayIsCalling()) {
             return new GovernedConnection(mcf.getConnectionName(), mcf.getProtocol());
         }
-        return (AiConnection) connectionManager.allocateConnection(mcf, null);
+        return allocate(null);
     }
 
     @Override
@@ -38,7 +38,26 @@ public class AiConnectionFactoryImpl implements AiConnectionFactory {
             throw new jakarta.resource.spi.SecurityException("A connection with a per-request upstream credential is "
                     + "for the aigw gateway only; other applications use getConnection(), which is governed.");
         }
-        return (AiConnection) connectionManager.allocateConnection(mcf, new AiConnectionRequestInfo(spec.apiKey()));
+        return allocate(new AiConnectionRequestInfo(spec.apiKey()));
+    }
+
+    private AiConnection allocate(AiConnectionRequestInfo info) throws ResourceException {
+        mcf.allocating(1);
+        try {
+            return (AiConnection) connectionManager.allocateConnection(mcf, info);
+        } finally {
+            mcf.allocating(-1);
+        }
+    }
+
+    @Override
+    public String protocol() {
+        return mcf.getProtocol();
+    }
+
+    @Override
+    public io.aigw.jca.api.PoolUsage poolUsage() {
+        return mcf.poolUsage();
     }
 
     @Override

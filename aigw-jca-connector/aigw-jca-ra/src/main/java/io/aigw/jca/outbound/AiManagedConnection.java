@@ -64,7 +64,7 @@ public class AiManagedConnection implements ManagedConnection {
     public Object getConnection(Subject subject, ConnectionRequestInfo cri) throws ResourceException {
         checkNotDestroyed();
         AiConnectionHandle handle = new AiConnectionHandle(this);
-        handles.add(handle);
+        addHandle(handle);
         return handle;
     }
 
@@ -76,14 +76,28 @@ public class AiManagedConnection implements ManagedConnection {
         }
         AiManagedConnection previous = handle.associate(this);
         if (previous != null) {
-            previous.handles.remove(handle);
+            previous.removeHandle(handle);
         }
-        handles.add(handle);
+        addHandle(handle);
+    }
+
+    private void addHandle(AiConnectionHandle handle) {
+        if (handles.add(handle)) {
+            factory.handleOpened();
+        }
+    }
+
+    private boolean removeHandle(AiConnectionHandle handle) {
+        if (handles.remove(handle)) {
+            factory.handleReleased();
+            return true;
+        }
+        return false;
     }
 
     /** The application closed a handle: tell the pool it may reuse this connection. */
     void handleClosed(AiConnectionHandle handle) {
-        if (handles.remove(handle) && !destroyed) {
+        if (removeHandle(handle) && !destroyed) {
             ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
             event.setConnectionHandle(handle);
             for (ConnectionEventListener l : listeners) {
@@ -101,7 +115,7 @@ public class AiManagedConnection implements ManagedConnection {
             // the handle is dead from now on: the container closes its handles while it processes the event, and
             // that close must not report CONNECTION_CLOSED for a connection being discarded
             handle.invalidate();
-            handles.remove(handle);
+            removeHandle(handle);
             ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, e);
             event.setConnectionHandle(handle);
             for (ConnectionEventListener l : listeners) {
@@ -131,8 +145,8 @@ public class AiManagedConnection implements ManagedConnection {
     private void invalidateHandles() {
         for (AiConnectionHandle h : new ArrayList<>(handles)) {
             h.invalidate();
+            removeHandle(h);
         }
-        handles.clear();
     }
 
     boolean destroyed() {

@@ -67,6 +67,12 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
     private transient PrintWriter logWriter;
     private transient volatile Provider provider;
     private final transient java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
+    /** Connection handles handed out and not yet closed (connections in use). */
+    private final transient java.util.concurrent.atomic.AtomicInteger handlesOut =
+            new java.util.concurrent.atomic.AtomicInteger();
+    /** Callers inside the connection manager's allocation (waiting for a pooled connection or a new one). */
+    private final transient java.util.concurrent.atomic.AtomicInteger pending =
+            new java.util.concurrent.atomic.AtomicInteger();
     private transient volatile boolean retired;
     private transient ReadWatchdog ownWatchdog;
 
@@ -161,6 +167,26 @@ public class AiManagedConnectionFactory implements ManagedConnectionFactory, Res
             connectionDestroyed();
             throw e;
         }
+    }
+
+    /** A connection handle was handed out. */
+    void handleOpened() {
+        handlesOut.incrementAndGet();
+    }
+
+    /** A connection handle was closed or invalidated. */
+    void handleReleased() {
+        handlesOut.decrementAndGet();
+    }
+
+    /** A caller entered ({@code +1}) or left ({@code -1}) pool allocation. */
+    void allocating(int delta) {
+        pending.addAndGet(delta);
+    }
+
+    /** How the pool is used now: managed connections, handles out, callers inside allocation. */
+    io.aigw.jca.api.PoolUsage poolUsage() {
+        return new io.aigw.jca.api.PoolUsage(live.get(), Math.max(0, handlesOut.get()), Math.max(0, pending.get()));
     }
 
     /** One of this factory's managed connections was destroyed. */

@@ -149,6 +149,14 @@ public final class UpstreamHttp {
         String url = base + path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + query);
         UpstreamRequest.Builder b = UpstreamRequest.to(URI.create(url));
         settings.headers().forEach(b::header);
+        String traceParent = io.aigw.jca.api.UpstreamTraceContext.traceParent();
+        if (traceParent != null) {
+            b.header("traceparent", traceParent);
+            String traceState = io.aigw.jca.api.UpstreamTraceContext.traceState();
+            if (traceState != null) {
+                b.header("tracestate", traceState);
+            }
+        }
         return b;
     }
 

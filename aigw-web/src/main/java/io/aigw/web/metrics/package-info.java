@@ -1,0 +1,2 @@
+/** {@code GET /metrics}: the gateway's metrics in the Prometheus text format, for a key with the metrics role. */
+package io.aigw.web.metrics;
