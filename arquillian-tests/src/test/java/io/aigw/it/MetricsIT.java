@@ -69,7 +69,12 @@ class MetricsIT extends GatewayIT {
         HttpResponse<String> defined = gateway.method("PUT", "/admin/routes/" + route, Gateway.ADMIN_KEY,
                 "{\"targets\":[{\"model\":\"openai/fault-500\"},{\"model\":\"" + model + "\"}]}");
         assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
+        HttpResponse<String> budget = gateway.method("PUT", "/admin/tenants/" + tenant + "/budget", Gateway.ADMIN_KEY,
+                "{\"tokens\":1000000,\"period\":\"month\"}");
+        assertThat(budget.statusCode()).as(budget.body()).isEqualTo(200);
         PrometheusSamples before = scrape();
+        Map<String, String> budgetLeft = Map.of("scope", "tenant", "scope_id", tenant, "unit", "tokens");
+        assertThat(before.value("aigw_budget_remaining", budgetLeft)).isEqualTo(1_000_000);
 
         int input = 0;
         int output = 0;
@@ -142,6 +147,9 @@ class MetricsIT extends GatewayIT {
                 "chat", "gen_ai_request_model", model, "gen_ai_response_model", model));
         double total = after.value("gen_ai_server_request_duration_seconds_sum", served);
         assertThat(ttft).isPositive().isLessThan(total);
+
+        // the tenant's token budget, charged what the answers used (input and output), read across servers
+        assertThat(after.value("aigw_budget_remaining", budgetLeft)).isEqualTo(1_000_000 - input - output);
 
         // no request holds a pooled connection once answered
         assertThat(after.value("aigw_pool_connections", Map.of("connection", "openai", "state", "in_use")))

@@ -15,6 +15,26 @@ public final class BudgetStatus {
     private BudgetStatus() {
     }
 
+    /**
+     * What is left of the budget's current period across every server, by unit: its currency (money, in that
+     * currency) and {@code tokens}, for the budget's limits that exist.
+     */
+    public static java.util.Map<String, java.math.BigDecimal> remaining(Scope scope, BudgetSpec spec,
+                                                                        BudgetLedger ledger, Instant at)
+            throws SQLException {
+        BudgetRows.Totals t = ledger.totals(scope, spec, at);
+        java.util.Map<String, java.math.BigDecimal> out = new java.util.LinkedHashMap<>();
+        if (spec.amount() != null) {
+            long limit = BudgetLedger.toNanos(spec.amount());
+            out.put(spec.currency(), BudgetLedger.fromNanos(Math.max(0, limit - t.spentNanos() - t.reservedNanos())));
+        }
+        if (spec.tokens() != null) {
+            out.put("tokens", java.math.BigDecimal.valueOf(
+                    Math.max(0, spec.tokens() - t.spentTokens() - t.reservedTokens())));
+        }
+        return out;
+    }
+
     /** The document {@code GET .../budget} shows. */
     public static JsonObject of(Scope scope, BudgetSpec spec, BudgetLedger ledger, Instant at) throws SQLException {
         BudgetRows.Totals t = ledger.totals(scope, spec, at);

@@ -59,6 +59,15 @@ public class GatewayMetrics {
     @Inject
     io.aigw.policy.alert.WebhookDispatcher webhooks;
 
+    @Inject
+    io.aigw.policy.quota.ScopedPolicies policies;
+
+    @Inject
+    io.aigw.policy.budget.BudgetLedger ledger;
+
+    @Inject
+    io.aigw.policy.config.GatewayClock clock;
+
     /**
      * Models an upstream has answered for: only these are named in labels. A name the gateway merely passed on (to
      * the default connection, say) and the upstream refused is recorded unnamed, so that clients cannot invent series.
@@ -131,6 +140,7 @@ public class GatewayMetrics {
         gauges.add(new GaugeFamily(MetricType.GAUGE, "aigw_alert_webhooks_waiting",
                 "Alert webhook deliveries queued or waiting for a retry.", List.of(),
                 () -> List.of(new GaugeSample(List.of(), webhooks.waiting()))));
+        gauges.add(new BudgetGauges(policies, ledger, clock, tenantLabel, keyLabel, max).family());
         sampled = List.copyOf(gauges);
     }
 

@@ -16,8 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends finished spans to an OTLP/HTTP collector ({@code application/x-protobuf}) from one background thread, in
- * batches of at most {@value #MAX_BATCH} every export interval. The queue is bounded: when the collector is slow or
+ * Sends finished spans to an OTLP/HTTP collector ({@code application/x-protobuf}) from one background thread: every
+ * export interval, or as soon as {@value #MAX_BATCH} spans are waiting, it sends what is queued in batches of at most
+ * {@value #MAX_BATCH} (so a busy gateway makes a few exports a second, not one per request). The queue is bounded: when the collector is slow or
  * gone, new spans are dropped and counted, and requests never wait for tracing. A failed export is not retried (the
  * spans are counted as dropped); failures are logged at most once a minute.
  */
@@ -35,6 +36,7 @@ final class OtlpExporter {
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final LongAdder exported = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong offered = new java.util.concurrent.atomic.AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private long lastWarning;
@@ -55,6 +57,8 @@ final class OtlpExporter {
     void offer(SpanRecord span) {
         if (!queue.offer(span)) {
             dropped.increment();
+        } else if (offered.incrementAndGet() % MAX_BATCH == 0) {
+            java.util.concurrent.locks.LockSupport.unpark(thread);
         }
     }
 
@@ -66,22 +70,23 @@ final class OtlpExporter {
         return dropped.sum();
     }
 
+    /** Stops the thread once it has sent what is queued (best effort: one more round of exports). */
     void stop() {
         running = false;
-        thread.interrupt();
+        java.util.concurrent.locks.LockSupport.unpark(thread);
     }
 
     private void run() {
         List<SpanRecord> batch = new ArrayList<>(MAX_BATCH);
-        while (running) {
+        boolean last = false;
+        while (!last) {
+            java.util.concurrent.locks.LockSupport.parkNanos(this, interval.toNanos());
+            last = !running;
             try {
-                SpanRecord first = queue.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                while (queue.drainTo(batch, MAX_BATCH) > 0) {
+                    send(batch);
+                    batch.clear();
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                send(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
