@@ -201,7 +201,7 @@ class WebhookDispatcherTest {
     private DeliveryAudit.Delivery awaitAudit() throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (audited.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(10);
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         assertThat(audited).isNotEmpty();
         return audited.remove(0);
