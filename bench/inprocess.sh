@@ -57,27 +57,14 @@ inprocess_cleanup() {
 }
 
 report_inprocess() {
-  python3 - "$RESULTS" "$ROUNDS" <<'PY'
-import statistics, sys
+  BENCH_DIR="$ROOT/bench" python3 - "$RESULTS" "$ROUNDS" <<'PY'
+import os, sys
+sys.path.insert(0, os.environ["BENCH_DIR"])
+from wrk_report import spread
+import wrk_report
 results, rounds = sys.argv[1], int(sys.argv[2])
 def parse(name):
-    rps = p50 = None
-    for line in open(f"{results}/{name}.txt"):
-        parts = line.split()
-        if "Non-2xx or 3xx responses" in line or "Socket errors" in line:
-            sys.exit(f"{name}: INVALID run, {line.strip()}")
-        if line.startswith("Requests/sec:"):
-            rps = float(parts[1])
-        elif len(parts) == 2 and parts[0] == "50%":
-            v = parts[1]
-            for unit, f in (("us", 0.001), ("ms", 1), ("s", 1000)):
-                if v.endswith(unit) and v[:-len(unit)].replace(".", "").isdigit():
-                    p50 = float(v[:-len(unit)]) * f
-                    break
-    return rps, p50
-def spread(values, fmt):
-    values = [v for v in values if v is not None]
-    return f"{fmt(statistics.median(values))} (min {fmt(min(values))}, max {fmt(max(values))}, {len(values)} rounds)"
+    return wrk_report.parse(results, name)
 rows = []
 for r in range(1, rounds + 1):
     rows.append({k: parse(f"r{r}-{k}") for k in ("inprocess-1", "http-1", "inprocess-16", "http-16")})

@@ -72,27 +72,15 @@ measure() {
 }
 
 report_observability() {
-  python3 - "$RESULTS" "$ROUNDS" <<'PY'
-import statistics, sys
+  BENCH_DIR="$ROOT/bench" python3 - "$RESULTS" "$ROUNDS" <<'PY'
+import os, sys
+sys.path.insert(0, os.environ["BENCH_DIR"])
+from wrk_report import spread
+import wrk_report
 results, rounds = sys.argv[1], int(sys.argv[2])
-def parse(name):
-    rps = p50 = None
-    for line in open(f"{results}/{name}.txt"):
-        parts = line.split()
-        if "Non-2xx or 3xx responses" in line or "Socket errors" in line:
-            sys.exit(f"{name}: INVALID run, {line.strip()}")
-        if line.startswith("Requests/sec:"):
-            rps = float(parts[1])
-        elif len(parts) == 2 and parts[0] == "50%":
-            v = parts[1]
-            for unit, f in (("us", 0.001), ("ms", 1), ("s", 1000)):
-                if v.endswith(unit) and v[:-len(unit)].replace(".", "").isdigit():
-                    p50 = float(v[:-len(unit)]) * f
-                    break
-    return rps, p50
-def spread(values, fmt):
-    return f"{fmt(statistics.median(values))} (min {fmt(min(values))}, max {fmt(max(values))}, {len(values)} rounds)"
 modes = ("off", "metrics", "traced")
+def parse(name):
+    return wrk_report.parse(results, name)
 rows = [{(m, c): parse(f"r{r}-{m}-{c}") for m in modes for c in (1, 32)} for r in range(1, rounds + 1)]
 print("| round | " + " | ".join(f"{m} p50 @1" for m in modes) + " | " + " | ".join(f"{m} req/s @32" for m in modes) + " |")
 print("|---" * 7 + "|")
