@@ -1,5 +1,6 @@
 package io.aigw.web.admin;
 
+import io.aigw.codec.json.Jsonp;
 import io.aigw.policy.CallContext;
 import io.aigw.policy.GatewayException;
 import io.aigw.policy.GatewayService;
@@ -19,11 +20,13 @@ import io.aigw.web.http.CallContexts;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.util.Comparator;
 
 /**
  * The {@code limits} and {@code budget} sub-resources that tenants and keys share: {@code PUT} replaces the
@@ -87,6 +90,24 @@ public class ScopedPolicyEndpoints {
         JsonObject status = gateway.manage(call, Operation.ADMIN, ex -> budgetStatus(scope,
                 store.find(ScopedPolicy.BUDGET, scope).orElseThrow(() -> none(scope, "budget"))));
         return AdminJson.ok(status, call);
+    }
+
+    /** Every tenant's and key's document of one kind with its current use (as each one's GET shows it), tenants first. */
+    Response list(String kind, HttpServletRequest request) {
+        CallContext call = CallContexts.of(request);
+        JsonObject all = gateway.manage(call, Operation.ADMIN, ex -> {
+            JsonArrayBuilder data = Jsonp.createArrayBuilder();
+            store.all(kind).stream()
+                    .sorted(Comparator.comparing((ScopedPolicy p) -> !Scope.TENANT.equals(p.scope().type()))
+                            .thenComparing(p -> p.scope().id()))
+                    .forEach(p -> {
+                        JsonObject spec = ScopedPolicyStore.parse(p.getSpec());
+                        data.add(ScopedPolicy.LIMITS.equals(kind) ? LimitStatus.of(p.scope(), LimitSpec.parse(spec),
+                                counters) : budgetStatus(p.scope(), spec));
+                    });
+            return Jsonp.createObjectBuilder().add("object", "list").add("data", data).build();
+        });
+        return AdminJson.ok(all, call);
     }
 
     Response delete(String kind, Scope scope, HttpServletRequest request) {

@@ -12,8 +12,17 @@ public class WebSettings {
     @ConfigProperty(name = "aigw.http.max-request-bytes", defaultValue = "8388608")
     long maxRequestBytes;
 
+    @Inject
+    @ConfigProperty(name = "aigw.console.enabled", defaultValue = "true")
+    boolean consoleEnabled;
+
     /** The largest request body accepted, chunked bodies included; larger ones get 413. */
     public long maxRequestBytes() {
         return maxRequestBytes;
+    }
+
+    /** Whether {@code /console/} serves the admin console. */
+    public boolean consoleEnabled() {
+        return consoleEnabled;
     }
 }
