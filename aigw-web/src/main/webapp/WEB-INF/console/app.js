@@ -37,8 +37,12 @@ function renderSignIn(message) {
     try {
       const me = await get('/compliance/me', {secret: secret.value.trim()});
       session.signIn(secret.value.trim(), me);
-      location.hash = home();
-      route();
+      const asked = pageOf(location.hash);
+      if (asked && (!asked.page.admin || session.isAdmin(me))) {
+        route();
+      } else {
+        location.hash = home();
+      }
     } catch (e) {
       clear(slot, notice('error', signInProblem(e)));
       ready('sign-in');
@@ -126,10 +130,12 @@ async function route() {
 }
 
 onKeyRejected(() => {
+  current.abort();
   session.signOut();
   renderSignIn('The gateway no longer accepts this key (revoked or expired). Sign in again.');
 });
 signOutButton.addEventListener('click', () => {
+  current.abort();
   session.signOut();
   location.hash = '';
   renderSignIn('Signed out.');
