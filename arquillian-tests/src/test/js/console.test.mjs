@@ -348,11 +348,41 @@ describe('an admin', () => {
       }
       await page.$eval('main .slot .notice.ok', n => n.remove());
     }
+    const chains = (await api('/compliance/audit/verify')).body;
+    await page.click('[data-action=verify]');
+    await page.waitForFunction(() => /verified/.test(document.querySelector('main .slot .notice')?.textContent));
+    assert.equal(await page.$eval('main .slot .notice', n => n.classList.contains('ok')), chains.first_break === null,
+      JSON.stringify(chains));
+
     assert.equal(await page.$eval(`tr[data-id="${expected[0]}"] [data-col=id] a`, a => a.getAttribute('href')),
       `#/audit/${expected[0]}`);
     await open(page, `#/audit/${expected[0]}`, 'audit');
     assert.equal(await text(page, '[data-field=id]'), expected[0]);
     assert.equal(await text(page, '[data-field=key_id]'), userKeyId);
+  });
+});
+
+describe('an auditor key', () => {
+  pageTest('reads every tenant\'s audit trail and verifies it, and manages nothing', () => null, async () => {
+    const made = await api('/admin/keys', admin, {method: 'POST', body: JSON.stringify({name: `console-auditor-${tag}`,
+      roles: ['auditor']})});
+    assert.equal(made.status, 201);
+    const session = await signIn(browser, base, made.body.key, 'audit');
+    const {page} = session;
+    assert.deepEqual(await texts(page, 'nav a'), ['Audit trail', 'Usage']);
+    assert.ok(await page.$('input[name=tenant]'), 'an auditor filters by tenant');
+    assert.ok(await page.$('[data-action=verify]'), 'an auditor verifies the chains');
+    await page.waitForFunction(() => !document.querySelector('.results[aria-busy]'));
+    await page.type('input[name=tenant]', tenant);
+    await page.type('input[name=key_id]', userKeyId);
+    await page.click('#audit-search button[type=submit]');
+    await page.waitForFunction(n => document.querySelectorAll('tr[data-id]').length === n
+      && !document.querySelector('.results[aria-busy]'), {}, requests + 1);
+    assert.deepEqual([...new Set(await texts(page, 'tr[data-id] [data-col=tenant]'))], [tenant]);
+    await open(page, '#/keys', 'refused:keys');
+    assert.match(await text(page, 'main .notice.error'), /needs a key with the admin role/);
+    assert.deepEqual(session.errors, []);
+    await session.context.close();
   });
 });
 

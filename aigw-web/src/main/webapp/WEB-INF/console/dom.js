@@ -151,3 +151,14 @@ export function select(options, value, props = {}) {
 export function timeZone() {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+/** An ISO-8601 time as a datetime-local input's value (the browser's time zone, to the second); '' if invalid. */
+export function localInput(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) {
+    return '';
+  }
+  const pad = n => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:`
+    + `${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}

@@ -44,23 +44,30 @@ export async function limitsEditor(scope, signal) {
     NUMBERS.map(([name, label]) => field(label, inputs[name])), field('Mode', mode),
     field('Per model', models, 'e.g. {"openai/gpt-4o*": {"requests_per_minute": 10}}'),
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, 'Save limits'),
-      limits ? h('button', {type: 'button', class: 'danger', onclick: async () => {
-        if (await confirmAction('Remove these limits? Requests fall back to the defaults.', 'Remove')) {
-          try {
-            await del(`${scope}/limits`);
-            await load();
-            say(box.querySelector('.slot'), 'ok', 'Limits removed.');
-          } catch (err) {
-            say(slot, 'error', err.message);
-          }
-        }
-      }}, 'Remove limits') : null),
+      limits ? removeButton({path: `${scope}/limits`, label: 'Remove limits', done: 'Limits removed.',
+        question: 'Remove these limits? Requests fall back to the defaults.', box, slot, load}) : null),
     slot);
     clear(box, h('h2', {}, 'Rate limits'), limits ? current(limits.current) : h('p', {class: 'hint'},
       'No limits of its own.'), form);
   };
   await load();
   return box;
+}
+
+/** A button that deletes a document after asking, then redraws the editor (box) and says so in its new slot. */
+function removeButton({path, label, done, question, box, slot, load}) {
+  return h('button', {type: 'button', class: 'danger', onclick: async () => {
+    if (!await confirmAction(question, 'Remove')) {
+      return;
+    }
+    try {
+      await del(path);
+      await load();
+      say(box.querySelector('.slot'), 'ok', done);
+    } catch (err) {
+      say(slot, 'error', err.message);
+    }
+  }}, label);
 }
 
 function current(window) {
@@ -114,17 +121,8 @@ export async function budgetEditor(scope, signal) {
     field('Amount', amount), field('Currency', currency), field('Period', period), field('Time zone', zone),
     field('Tokens', tokens), field('Alert at', alerts, 'fractions of the budget, comma separated'),
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, 'Save budget'),
-      budget ? h('button', {type: 'button', class: 'danger', onclick: async () => {
-        if (await confirmAction('Remove this budget?', 'Remove')) {
-          try {
-            await del(`${scope}/budget`);
-            await load();
-            say(box.querySelector('.slot'), 'ok', 'Budget removed.');
-          } catch (err) {
-            say(slot, 'error', err.message);
-          }
-        }
-      }}, 'Remove budget') : null),
+      budget ? removeButton({path: `${scope}/budget`, label: 'Remove budget', done: 'Budget removed.',
+        question: 'Remove this budget?', box, slot, load}) : null),
     slot);
     clear(box, h('h2', {}, 'Budget'), budget ? standing(budget) : h('p', {class: 'hint'}, 'No budget of its own.'),
       form);

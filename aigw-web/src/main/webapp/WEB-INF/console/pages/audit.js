@@ -2,7 +2,7 @@
 // verified, and every matching record exported as CSV or JSON Lines (/compliance/audit).
 
 import {call, get, seg, withQuery} from '../api.js';
-import {clear, download, field, fmt, h, notice, say, select, table} from '../dom.js';
+import {clear, download, field, fmt, h, localInput, notice, say, select, table} from '../dom.js';
 import {readsEveryTenant} from '../session.js';
 
 const PAGE = 50;
@@ -164,14 +164,4 @@ async function record(container, id, signal) {
       h('dd', {'data-field': k}, v === null ? '–' : String(v))])),
     details ? h('section', {class: 'card'}, h('h2', {}, 'Details'),
       h('pre', {class: 'json'}, JSON.stringify(details, null, 2))) : null);
-}
-
-function localInput(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) {
-    return '';
-  }
-  const pad = n => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:`
-    + `${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }

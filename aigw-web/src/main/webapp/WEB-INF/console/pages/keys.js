@@ -2,7 +2,7 @@
 // (/admin/keys).
 
 import {del, get, patch, post, seg} from '../api.js';
-import {clear, confirmAction, field, fmt, h, notice, say, secretBox, select, table} from '../dom.js';
+import {clear, confirmAction, field, fmt, h, localInput, notice, say, secretBox, select, table} from '../dom.js';
 import {budgetEditor, limitsEditor} from '../policies.js';
 
 const ROLES = ['user', 'compliance', 'auditor', 'metrics', 'admin'];
@@ -69,7 +69,7 @@ function createForm(tenants, slot) {
   const name = h('input', {name: 'name', required: true, maxlength: 200});
   const tenant = select(tenants.map(t => t.id), 'default', {name: 'tenant'});
   const allowed = h('input', {name: 'allowed_models', placeholder: 'all models; or openai/*-mini, route-a'});
-  const expires = h('input', {name: 'expires_at', type: 'datetime-local'});
+  const expires = h('input', {name: 'expires_at', type: 'datetime-local', step: 1});
   const form = h('form', {class: 'grid-form', id: 'create-key', onsubmit: async e => {
     e.preventDefault();
     try {
@@ -116,7 +116,7 @@ async function detail(container, id, signal) {
   issued = null;
   const name = h('input', {name: 'name', value: k.name, required: true});
   const allowed = h('input', {name: 'allowed_models', value: k.allowed_models.join(', ')});
-  const expires = h('input', {name: 'expires_at', type: 'datetime-local',
+  const expires = h('input', {name: 'expires_at', type: 'datetime-local', step: 1,
     value: k.expires_at ? localInput(k.expires_at) : ''});
   const form = h('form', {class: 'grid-form', id: 'edit-key', onsubmit: async e => {
     e.preventDefault();
@@ -162,10 +162,4 @@ async function rotate(k, slot) {
   } catch (err) {
     say(slot, 'error', err.message);
   }
-}
-
-function localInput(iso) {
-  const d = new Date(iso);
-  const pad = n => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
