@@ -42,7 +42,7 @@ export async function signIn(browser, base, key, landing, options = {}) {
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
   page.on('console', m => {
-    if (m.type() === 'error' && !/status of (404|403|401)/.test(m.text())) {
+    if (m.type() === 'error' && !/status of (403|401)/.test(m.text())) {
       errors.push(m.text());
     }
   });

@@ -70,17 +70,5 @@ export const post = (path, body, options = {}) => call(path, {...options, method
 export const patch = (path, body, options = {}) => call(path, {...options, method: 'PATCH', body});
 export const del = (path, options = {}) => call(path, {...options, method: 'DELETE'});
 
-/** GET, or null when the gateway answers 404 (a tenant or key without limits or a budget of its own). */
-export async function getOrNull(path, options) {
-  try {
-    return await call(path, options);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) {
-      return null;
-    }
-    throw e;
-  }
-}
-
 /** A path segment, escaped. */
 export const seg = value => encodeURIComponent(value);

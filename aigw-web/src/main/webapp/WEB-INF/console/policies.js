@@ -1,6 +1,6 @@
 // The rate limits and budget of a tenant or key (/admin/{tenants|keys}/{id}/limits and /budget), shown and edited.
 
-import {del, getOrNull, put} from './api.js';
+import {del, get, put} from './api.js';
 import {clear, confirmAction, field, fmt, h, jsonEditor, say, select} from './dom.js';
 
 const NUMBERS = [
@@ -9,11 +9,20 @@ const NUMBERS = [
   ['concurrent_requests', 'Concurrent requests'],
 ];
 
-/** The limits editor of a scope path such as /admin/keys/key_1. */
-export async function limitsEditor(scope, signal) {
+/**
+ * The document of one scope, or null when it has none: read from the list filtered by scope, so that a tenant or key
+ * without limits or a budget costs no 404 on record (and no error in the overview's charts).
+ */
+async function ownOf(list, scopeName, signal) {
+  const answer = await get(list, {signal, query: {scope: scopeName}});
+  return answer.data.length ? answer.data[0] : null;
+}
+
+/** The limits editor of a scope path such as /admin/keys/key_1, whose scope name is key:key_1. */
+export async function limitsEditor(scope, scopeName, signal) {
   const box = h('section', {class: 'card', 'data-editor': 'limits'});
   const load = async () => {
-    const limits = await getOrNull(`${scope}/limits`, {signal});
+    const limits = await ownOf('/admin/limits', scopeName, signal);
     const inputs = Object.fromEntries(NUMBERS.map(([name]) => [name, h('input', {type: 'number', min: 0,
       step: 1, name, value: limits && limits[name] !== undefined && limits[name] !== null ? limits[name] : ''})]));
     const mode = select([['enforce', 'enforce'], ['shadow', 'shadow (record only)']],
@@ -82,11 +91,11 @@ function current(window) {
     h('dd', {}, `${fmt.int(v.remaining)} of ${fmt.int(v.limit)} left on this server`)]));
 }
 
-/** The budget editor of a scope path. */
-export async function budgetEditor(scope, signal) {
+/** The budget editor of a scope path and its scope name. */
+export async function budgetEditor(scope, scopeName, signal) {
   const box = h('section', {class: 'card', 'data-editor': 'budget'});
   const load = async () => {
-    const budget = await getOrNull(`${scope}/budget`, {signal});
+    const budget = await ownOf('/admin/budgets', scopeName, signal);
     const b = budget || {};
     const amount = h('input', {name: 'amount', inputmode: 'decimal', value: b.amount || '',
       placeholder: '25.00'});

@@ -94,7 +94,7 @@ function show(results, page, cursors, search) {
     h('p', {class: 'hint', 'data-count': page.count}, total !== '' && total !== undefined
       ? `${fmt.int(Number(total))}${exact ? '' : '+'} matching records` : `${page.count} records on this page`),
     table([
-      {label: 'time', key: 'time', value: r => fmt.time(r.occurred_at)},
+      {label: 'time', key: 'time', value: r => fmt.time(r.occurred_at), class: 'nowrap'},
       {label: 'operation', key: 'operation', value: r => r.operation},
       {label: 'status', key: 'status', value: r => status(r)},
       {label: 'model', key: 'model', value: r => r.model_resolved || r.model_requested || ''},

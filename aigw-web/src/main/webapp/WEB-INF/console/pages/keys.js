@@ -139,7 +139,8 @@ async function detail(container, id, signal) {
       location.hash = '#/keys';
     }}, 'Revoke')));
   const scope = `/admin/keys/${seg(k.id)}`;
-  const [limits, budget] = await Promise.all([limitsEditor(scope, signal), budgetEditor(scope, signal)]);
+  const [limits, budget] = await Promise.all([limitsEditor(scope, `key:${k.id}`, signal),
+    budgetEditor(scope, `key:${k.id}`, signal)]);
   clear(container, h('p', {class: 'crumbs'}, h('a', {href: '#/keys'}, 'Keys'), ' / ', k.name),
     h('h1', {}, k.name), shown,
     h('dl', {class: 'facts'}, h('dt', {}, 'id'), h('dd', {}, h('code', {}, k.id)), h('dt', {}, 'tenant'),

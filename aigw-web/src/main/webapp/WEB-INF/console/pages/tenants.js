@@ -60,7 +60,8 @@ async function detail(container, id, signal) {
       }
     }}, 'Delete tenant')), slot);
   const scope = `/admin/tenants/${seg(t.id)}`;
-  const [limits, budget] = await Promise.all([limitsEditor(scope, signal), budgetEditor(scope, signal)]);
+  const [limits, budget] = await Promise.all([limitsEditor(scope, `tenant:${t.id}`, signal),
+    budgetEditor(scope, `tenant:${t.id}`, signal)]);
   clear(container, h('p', {class: 'crumbs'}, h('a', {href: '#/tenants'}, 'Tenants'), ' / ', t.id),
     h('h1', {}, t.name || t.id), h('section', {class: 'card'}, h('h2', {}, 'Tenant'), form),
     limits, budget,

@@ -72,6 +72,13 @@ class ConsoleIT extends GatewayIT {
         assertThat(budget.getString("remaining")).isEqualTo("3.5");
         assertThat(budgets).doesNotContainKey("tenant:" + tenant);
 
+        Map<String, JsonObject> one = byScope(gateway.get("/admin/limits?scope=key:" + key.id(), Gateway.ADMIN_KEY));
+        assertThat(one).containsOnlyKeys("key:" + key.id());
+        assertThat(byScope(gateway.get("/admin/budgets?scope=tenant:" + tenant, Gateway.ADMIN_KEY))).isEmpty();
+        HttpResponse<String> bad = gateway.get("/admin/limits?scope=team:" + tenant, Gateway.ADMIN_KEY);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Gateway.json(bad).getString("param")).isEqualTo("scope");
+
         assertThat(gateway.get("/admin/budgets", key.secret()).statusCode()).isEqualTo(403);
     }
 

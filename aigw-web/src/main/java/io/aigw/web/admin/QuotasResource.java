@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +14,8 @@ import jakarta.ws.rs.core.Response;
  * {@code GET /admin/limits} and {@code GET /admin/budgets}: every tenant's and key's rate limits or budget in one
  * answer, each as its own {@code GET} shows it (the limits with this server's current window; the budget with
  * {@code spent}, {@code reserved} and {@code remaining} across all servers), tenants first. {@code scope} names whose
- * it is ({@code tenant:<id>}, {@code key:<id>}).
+ * it is ({@code tenant:<id>}, {@code key:<id>}); {@code ?scope=} keeps that one only (an empty list when it has none,
+ * so a page that shows one key's limits reads them without a 404 on record).
  */
 @Path("/admin")
 @ApplicationScoped
@@ -24,13 +26,13 @@ public class QuotasResource {
 
     @GET
     @Path("limits")
-    public Response limits(@Context HttpServletRequest request) {
-        return policies.list(ScopedPolicy.LIMITS, request);
+    public Response limits(@QueryParam("scope") String scope, @Context HttpServletRequest request) {
+        return policies.list(ScopedPolicy.LIMITS, scope, request);
     }
 
     @GET
     @Path("budgets")
-    public Response budgets(@Context HttpServletRequest request) {
-        return policies.list(ScopedPolicy.BUDGET, request);
+    public Response budgets(@QueryParam("scope") String scope, @Context HttpServletRequest request) {
+        return policies.list(ScopedPolicy.BUDGET, scope, request);
     }
 }

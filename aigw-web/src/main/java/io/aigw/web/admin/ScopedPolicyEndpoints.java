@@ -92,12 +92,16 @@ public class ScopedPolicyEndpoints {
         return AdminJson.ok(status, call);
     }
 
-    /** Every tenant's and key's document of one kind with its current use (as each one's GET shows it), tenants first. */
-    Response list(String kind, HttpServletRequest request) {
+    /**
+     * Every tenant's and key's document of one kind with its current use (as each one's GET shows it), tenants first;
+     * or only the one of {@code scope} ({@code tenant:<id>}, {@code key:<id>}), an empty list when it has none.
+     */
+    Response list(String kind, String scope, HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         JsonObject all = gateway.manage(call, Operation.ADMIN, ex -> {
+            Scope only = scope == null ? null : scopeOf(scope);
             JsonArrayBuilder data = Jsonp.createArrayBuilder();
-            store.all(kind).stream()
+            store.all(kind).stream().filter(p -> only == null || only.equals(p.scope()))
                     .sorted(Comparator.comparing((ScopedPolicy p) -> !Scope.TENANT.equals(p.scope().type()))
                             .thenComparing(p -> p.scope().id()))
                     .forEach(p -> {
@@ -108,6 +112,17 @@ public class ScopedPolicyEndpoints {
             return Jsonp.createObjectBuilder().add("object", "list").add("data", data).build();
         });
         return AdminJson.ok(all, call);
+    }
+
+    private static Scope scopeOf(String text) {
+        int colon = text.indexOf(':');
+        String type = colon < 0 ? "" : text.substring(0, colon);
+        String id = text.substring(colon + 1);
+        if (!(Scope.TENANT.equals(type) || Scope.KEY.equals(type)) || id.isBlank()) {
+            throw new GatewayException(Problem.INVALID_REQUEST, "'scope' must be tenant:<id> or key:<id>, not '"
+                    + text + "'.", "scope", null, null);
+        }
+        return new Scope(type, id);
     }
 
     Response delete(String kind, Scope scope, HttpServletRequest request) {
