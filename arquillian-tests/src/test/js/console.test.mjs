@@ -74,6 +74,7 @@ describe('static files', () => {
     const etag = index.headers.get('etag');
     assert.match(etag, /^"[0-9a-f]{20}(-gz)?"$/);
     const html = await index.text();
+    assert.match(html, /<meta name="aigw-idle-timeout" content="1800">/);
     const app = /src="(assets\/([0-9a-f]{16})\/app\.js)"/.exec(html);
     assert.ok(app, html);
 
@@ -439,6 +440,23 @@ describe('a compliance key', () => {
     assert.equal(await text(page, '#sign-in .notice'),
       'The gateway no longer accepts this key (revoked or expired). Sign in again.');
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  });
+});
+
+describe('an idle console', () => {
+  pageTest('signs out once no input came for the idle timeout, and forgets the key', () => null, async () => {
+    const session = await signIn(browser, base, admin, 'overview');
+    const {page} = session;
+    await open(page, '#/keys', 'keys');
+    await page.click('input[name=filter]');
+    const active = Number(await page.evaluate(() => sessionStorage.getItem('aigw.console.active')));
+    assert.ok(Date.now() - active < 60000);
+    await page.evaluate(() => sessionStorage.setItem('aigw.console.active', String(Date.now() - 1801 * 1000)));
+    await open(page, '#/tenants', 'sign-in');
+    assert.equal(await text(page, '#sign-in .notice'), 'Signed out after 30 minutes without activity.');
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    assert.deepEqual(session.errors, []);
+    await session.context.close();
   });
 });
 

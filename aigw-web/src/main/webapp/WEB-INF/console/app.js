@@ -94,6 +94,10 @@ async function route() {
   current = new AbortController();
   const signal = current.signal;
   document.body.dataset.state = 'loading';
+  if (session.idle()) {
+    signOutIdle();
+    return;
+  }
   const me = session.caller();
   if (!me) {
     renderSignIn();
@@ -140,5 +144,26 @@ signOutButton.addEventListener('click', () => {
   location.hash = '';
   renderSignIn('Signed out.');
 });
+function signOutIdle() {
+  current.abort();
+  session.signOut();
+  renderSignIn(`Signed out after ${Math.round(session.idleTimeout() / 60)} minutes without activity.`);
+}
+
+// the user's input keeps the console signed in; a minute's check signs it out once it has been idle too long
+let lastTouch = 0;
+for (const type of ['pointerdown', 'keydown']) {
+  window.addEventListener(type, () => {
+    if (session.key() && Date.now() - lastTouch > 5000) {
+      lastTouch = Date.now();
+      session.touch();
+    }
+  }, {capture: true, passive: true});
+}
+setInterval(() => {
+  if (session.idle()) {
+    signOutIdle();
+  }
+}, 60000);
 window.addEventListener('hashchange', route);
 route();

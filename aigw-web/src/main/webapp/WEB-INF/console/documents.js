@@ -29,7 +29,12 @@ export function documentsPage({kind, title, lead, nameOf = d => d.name, columns,
     const editor = jsonEditor(template);
     const form = h('form', {class: 'doc-form', id: `create-${kind}`, onsubmit: async e => {
       e.preventDefault();
-      await save(name.value.trim(), editor, slot, true);
+      const chosen = name.value.trim();
+      if (list.data.some(d => nameOf(d) === chosen)) {
+        say(slot, 'error', `"${chosen}" exists already: open it to change it.`);
+        return;
+      }
+      await save(chosen, editor, slot, true);
     }}, field('Name', name), field('Definition (JSON)', editor),
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, 'Create')));
     clear(container, h('h1', {}, title), h('p', {class: 'lead'}, lead),

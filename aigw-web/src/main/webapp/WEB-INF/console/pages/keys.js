@@ -4,6 +4,7 @@
 import {del, get, patch, post, seg} from '../api.js';
 import {clear, confirmAction, field, fmt, h, localInput, notice, say, secretBox, select, table} from '../dom.js';
 import {budgetEditor, limitsEditor} from '../policies.js';
+import * as session from '../session.js';
 
 const ROLES = ['user', 'compliance', 'auditor', 'metrics', 'admin'];
 
@@ -92,7 +93,9 @@ function createForm(tenants, slot) {
 }
 
 async function revoke(k, slot) {
-  if (!await confirmAction(`Revoke the key "${k.name}" (${k.id})? Requests with it are refused from now on.`,
+  const own = session.caller()?.key_id === k.id ? ' It is the key this console is signed in with: you will be signed out.'
+    : '';
+  if (!await confirmAction(`Revoke the key "${k.name}" (${k.id})? Requests with it are refused from now on.${own}`,
     'Revoke')) {
     return;
   }

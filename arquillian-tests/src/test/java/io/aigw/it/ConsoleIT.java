@@ -138,7 +138,7 @@ class ConsoleIT extends GatewayIT {
         assertThat(process.waitFor(330, TimeUnit.SECONDS)).isTrue();
         System.out.println(output);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("ℹ fail 0").contains("ℹ pass 13").contains("CONSOLE TIMINGS");
+        assertThat(output).contains("ℹ fail 0").contains("ℹ pass 14").contains("CONSOLE TIMINGS");
     }
 
     private HttpResponse<String> chat(Keys.Issued key, String model) {

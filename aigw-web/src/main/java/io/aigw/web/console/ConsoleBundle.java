@@ -24,14 +24,19 @@ record ConsoleBundle(String version, ConsoleFile index, Map<String, ConsoleFile>
     static final String FOLDER = "/WEB-INF/console/";
     private static final String INDEX = "index.html";
 
-    static ConsoleBundle load(ServletContext context) {
+    /** The console's files, with each {@code {{name}}} of {@code index.html} replaced by its value in {@code settings}. */
+    static ConsoleBundle load(ServletContext context, Map<String, String> settings) {
         Map<String, byte[]> files = new TreeMap<>();
         read(context, FOLDER, files);
         byte[] index = files.remove(INDEX);
         if (index == null) {
             throw new IllegalStateException("the console has no " + FOLDER + INDEX);
         }
-        return of(new String(index, StandardCharsets.UTF_8), files);
+        String page = new String(index, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            page = page.replace("{{" + setting.getKey() + "}}", setting.getValue());
+        }
+        return of(page, files);
     }
 
     /** The bundle of an index page and its assets (by path). */

@@ -16,7 +16,8 @@ import java.io.IOException;
  * content. Anything else under {@code /console/}, an older version's file included, is 404. Files go out gzipped to
  * clients that accept it. Every answer forbids framing, sniffing and referrers, and the page's Content Security
  * Policy allows only this origin's scripts, styles and API calls: nothing inline, nothing from elsewhere.
- * {@code aigw.console.enabled=false} turns the console off (404).
+ * {@code aigw.console.enabled=false} turns the console off (404); {@code aigw.console.idle-timeout} is written into the
+ * page, whose script signs out after that long without the user's input.
  */
 @WebServlet(name = "aigw-console", urlPatterns = "/console/*", loadOnStartup = 1)
 public class ConsoleServlet extends HttpServlet {
@@ -35,7 +36,8 @@ public class ConsoleServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        bundle = ConsoleBundle.load(getServletContext());
+        bundle = ConsoleBundle.load(getServletContext(),
+                java.util.Map.of("idle-timeout", String.valueOf(settings.consoleIdleTimeout().toSeconds())));
     }
 
     @Override

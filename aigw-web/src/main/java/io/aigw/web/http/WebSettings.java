@@ -16,6 +16,10 @@ public class WebSettings {
     @ConfigProperty(name = "aigw.console.enabled", defaultValue = "true")
     boolean consoleEnabled;
 
+    @Inject
+    @ConfigProperty(name = "aigw.console.idle-timeout", defaultValue = "PT30M")
+    java.time.Duration consoleIdleTimeout;
+
     /** The largest request body accepted, chunked bodies included; larger ones get 413. */
     public long maxRequestBytes() {
         return maxRequestBytes;
@@ -24,5 +28,11 @@ public class WebSettings {
     /** Whether {@code /console/} serves the admin console. */
     public boolean consoleEnabled() {
         return consoleEnabled;
+    }
+
+    /** How long the console stays signed in without the user's input (at least a minute). */
+    public java.time.Duration consoleIdleTimeout() {
+        return consoleIdleTimeout.compareTo(java.time.Duration.ofMinutes(1)) < 0 ? java.time.Duration.ofMinutes(1)
+                : consoleIdleTimeout;
     }
 }
