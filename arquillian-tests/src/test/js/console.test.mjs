@@ -303,6 +303,14 @@ describe('an admin', () => {
       await open(page, `#/${kind}`, kind);
       assert.ok(await page.$(`tr[data-name="${name}"]`), kind);
     }
+    await open(page, '#/routes', 'routes');
+    await page.click('details.card > summary');
+    await page.type('#create-routes input[name=name]', `console-route-${tag}`);
+    await page.click('#create-routes button[type=submit]');
+    await page.waitForSelector('main .slot .notice.error');
+    assert.equal(await text(page, 'main .slot .notice.error'),
+      `"console-route-${tag}" exists already: open it to change it.`);
+    assert.equal((await api(`/admin/routes/console-route-${tag}`)).body.version, 1);
     await open(page, `#/routes/console-route-${tag}`, 'routes');
     assert.equal((await page.$$('[data-editor], section.card table.grid tbody tr')).length, 1);
 
