@@ -13,11 +13,13 @@ import {clear, confirmAction, field, h, jsonEditor, say, table} from './dom.js';
  * @param nameOf     the name of a listed document
  * @param columns    table columns of the list (besides the name)
  * @param template   the JSON a new document starts from
- * @param readOnly   fields the API writes itself, left out of what is edited
+ * @param readOnly   fields the API writes itself, shown as facts and left out of what is edited
+ * @param editable   the JSON a document is edited as (by default: the document without its read-only fields)
  * @param extras     (document, slot, signal) => more of the detail page (versions, test buttons)
  * @param saved      (answer, slot) => what to show after a save (a secret shown once)
  */
 export function documentsPage({kind, title, lead, nameOf = d => d.name, columns, template, readOnly = [],
+  editable = d => Object.fromEntries(Object.entries(d).filter(([k]) => !readOnly.includes(k))),
   extras = async () => null, saved = () => null}) {
   return async function render(container, {args, signal}) {
     if (args[0] !== undefined) {
@@ -67,9 +69,8 @@ export function documentsPage({kind, title, lead, nameOf = d => d.name, columns,
 
   async function detail(container, name, signal) {
     const doc = await get(`/admin/${kind}/${seg(name)}`, {signal});
-    const editable = Object.fromEntries(Object.entries(doc).filter(([k]) => !readOnly.includes(k)));
     const slot = h('div', {class: 'slot'});
-    const editor = jsonEditor(editable, 18);
+    const editor = jsonEditor(editable(doc), 18);
     const form = h('form', {class: 'doc-form', id: `edit-${kind}`, onsubmit: async e => {
       e.preventDefault();
       await save(name, editor, slot, false);
@@ -88,7 +89,7 @@ export function documentsPage({kind, title, lead, nameOf = d => d.name, columns,
     const facts = readOnly.filter(k => doc[k] !== undefined && doc[k] !== null);
     clear(container, h('p', {class: 'crumbs'}, h('a', {href: `#/${kind}`}, title), ' / ', name), h('h1', {}, name),
       facts.length ? h('dl', {class: 'facts'}, facts.map(k => [h('dt', {}, k.replaceAll('_', ' ')),
-        h('dd', {}, String(doc[k]))])) : null,
+        h('dd', {}, Array.isArray(doc[k]) ? doc[k].join(', ') || '–' : String(doc[k]))])) : null,
       h('section', {class: 'card'}, form), await extras(doc, slot, signal));
   }
 }

@@ -15,5 +15,8 @@ export const render = documentsPage({
     {label: 'changed', value: a => fmt.time(a.changed_at)},
   ],
   template: {tenant: 'default', allowed_models: []},
-  readOnly: ['application', 'key_id', 'key_active', 'changed_at', 'changed_by'],
+  readOnly: ['application', 'key_id', 'key_active', 'tenant', 'allowed_models', 'guardrails', 'changed_at',
+    'changed_by'],
+  // saving the key it has keeps the grant; replace it with {tenant, allowed_models, guardrails} for a key made for it
+  editable: a => ({key_id: a.key_id}),
 });

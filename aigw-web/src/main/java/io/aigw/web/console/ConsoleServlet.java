@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Serves the console: {@code /console} redirects to {@code /console/}, which is the page (revalidated on every load
@@ -37,7 +38,7 @@ public class ConsoleServlet extends HttpServlet {
     @Override
     public void init() throws ServletException {
         bundle = ConsoleBundle.load(getServletContext(),
-                java.util.Map.of("idle-timeout", String.valueOf(settings.consoleIdleTimeout().toSeconds())));
+                Map.of("idle-timeout", String.valueOf(settings.consoleIdleTimeout().toSeconds())));
     }
 
     @Override
