@@ -314,6 +314,19 @@ describe('an admin', () => {
     await open(page, `#/routes/console-route-${tag}`, 'routes');
     assert.equal((await page.$$('[data-editor], section.card table.grid tbody tr')).length, 1);
 
+    const application = `console-app-${tag}`;
+    const granted = await api(`/admin/applications/${application}`, admin, {method: 'PUT',
+      body: JSON.stringify({tenant, allowed_models: ['openai/*']})});
+    assert.equal(granted.status, 201, JSON.stringify(granted.body));
+    await open(page, `#/applications/${application}`, 'applications');
+    assert.deepEqual(JSON.parse(await page.$eval('#edit-applications textarea', t => t.value)),
+      {key_id: granted.body.key_id});
+    await page.click('#edit-applications button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('main .slot .notice.ok')?.textContent === 'Saved.');
+    const kept = (await api(`/admin/applications/${application}`)).body;
+    assert.equal(kept.key_id, granted.body.key_id);
+    assert.deepEqual(kept.allowed_models, ['openai/*']);
+
     await open(page, '#/prices', 'prices');
     await page.click('details.card > summary');
     const model = `openai/fake-console-${tag}`;
