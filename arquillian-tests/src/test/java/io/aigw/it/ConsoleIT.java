@@ -75,6 +75,8 @@ class ConsoleIT extends GatewayIT {
         Map<String, JsonObject> one = byScope(gateway.get("/admin/limits?scope=key:" + key.id(), Gateway.ADMIN_KEY));
         assertThat(one).containsOnlyKeys("key:" + key.id());
         assertThat(byScope(gateway.get("/admin/budgets?scope=tenant:" + tenant, Gateway.ADMIN_KEY))).isEmpty();
+        assertThat(gateway.get("/admin/limits?scope=key:key_none" + tag, Gateway.ADMIN_KEY).statusCode())
+                .isEqualTo(404);
         HttpResponse<String> bad = gateway.get("/admin/limits?scope=team:" + tenant, Gateway.ADMIN_KEY);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(Gateway.json(bad).getString("param")).isEqualTo("scope");

@@ -99,19 +99,25 @@ public class ScopedPolicyEndpoints {
     Response list(String kind, String scope, HttpServletRequest request) {
         CallContext call = CallContexts.of(request);
         JsonObject all = gateway.manage(call, Operation.ADMIN, ex -> {
-            Scope only = scope == null ? null : scopeOf(scope);
             JsonArrayBuilder data = Jsonp.createArrayBuilder();
-            store.all(kind).stream().filter(p -> only == null || only.equals(p.scope()))
-                    .sorted(Comparator.comparing((ScopedPolicy p) -> !Scope.TENANT.equals(p.scope().type()))
-                            .thenComparing(p -> p.scope().id()))
-                    .forEach(p -> {
-                        JsonObject spec = ScopedPolicyStore.parse(p.getSpec());
-                        data.add(ScopedPolicy.LIMITS.equals(kind) ? LimitStatus.of(p.scope(), LimitSpec.parse(spec),
-                                counters) : budgetStatus(p.scope(), spec));
-                    });
+            if (scope != null) {
+                Scope only = scopeOf(scope);
+                store.find(kind, only).ifPresent(spec -> data.add(standing(kind, only, spec)));
+            } else {
+                store.all(kind).stream()
+                        .sorted(Comparator.comparing((ScopedPolicy p) -> !Scope.TENANT.equals(p.scope().type()))
+                                .thenComparing(p -> p.scope().id()))
+                        .forEach(p -> data.add(standing(kind, p.scope(), ScopedPolicyStore.parse(p.getSpec()))));
+            }
             return Jsonp.createObjectBuilder().add("object", "list").add("data", data).build();
         });
         return AdminJson.ok(all, call);
+    }
+
+    /** A stored document with its current use, as its GET shows it. */
+    private JsonObject standing(String kind, Scope scope, JsonObject spec) {
+        return ScopedPolicy.LIMITS.equals(kind) ? LimitStatus.of(scope, LimitSpec.parse(spec), counters)
+                : budgetStatus(scope, spec);
     }
 
     private static Scope scopeOf(String text) {
